@@ -1,0 +1,112 @@
+"""The audit trail: append-only, hash-chained records of state changes and sensitive reads."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from .crypto import sm3_hex
+from .models import AuditChainHead, AuditRecord
+
+GENESIS = "0" * 64
+
+
+def _canonical(record: AuditRecord) -> str:
+    payload = {
+        "sequence": record.sequence,
+        "recorded_at": record.recorded_at.isoformat(),
+        "kind": record.kind,
+        "actor_id": record.actor_id,
+        "actor_label": record.actor_label,
+        "action": record.action,
+        "object_type": record.object_type,
+        "object_id": record.object_id,
+        "object_label": record.object_label,
+        "reason": record.reason,
+        "before": record.before,
+        "after": record.after,
+        "algorithm": record.algorithm,
+        "previous_digest": record.previous_digest,
+    }
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+
+def compute_digest(record: AuditRecord) -> str:
+    return sm3_hex(_canonical(record))
+
+
+def _jsonable(value: dict | None) -> dict:
+    return json.loads(json.dumps(value or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def record(action: str, *, actor=None, obj=None, reason: str = "", before: dict | None = None,
+           after: dict | None = None, kind: str = AuditRecord.Kind.CHANGE) -> AuditRecord:
+    """Append one record; call inside the transaction that made the change."""
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        entry = AuditRecord(
+            sequence=head.last_sequence + 1,
+            recorded_at=timezone.now().replace(microsecond=0),
+            kind=kind,
+            actor=actor if getattr(actor, "pk", None) else None,
+            actor_label=_actor_label(actor),
+            action=action,
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=str(obj.pk) if obj is not None else "",
+            object_label=str(obj)[:255] if obj is not None else "",
+            reason=reason,
+            before=_jsonable(before),
+            after=_jsonable(after),
+            previous_digest=head.last_digest,
+        )
+        entry.digest = compute_digest(entry)
+        entry.save()
+        head.last_sequence, head.last_digest = entry.sequence, entry.digest
+        head.save(update_fields=["last_sequence", "last_digest"])
+    return entry
+
+
+def record_read(what: str, *, actor, obj, reason: str = "") -> AuditRecord:
+    return record(what, actor=actor, obj=obj, reason=reason, kind=AuditRecord.Kind.READ)
+
+
+def _actor_label(actor) -> str:
+    if actor is None or not getattr(actor, "pk", None):
+        return "系统" if actor is None else "匿名"
+    return actor.get_username()
+
+
+@dataclass
+class ChainReport:
+    checked: int
+    broken_at: int | None = None  # sequence of the first bad link
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain() -> ChainReport:
+    """Walk the chain in order; report the first link whose digest or back-pointer is wrong."""
+    previous = GENESIS
+    expected_sequence = 1
+    checked = 0
+    for entry in AuditRecord.objects.order_by("sequence").iterator(chunk_size=2000):
+        if entry.sequence != expected_sequence:
+            return ChainReport(checked, expected_sequence, f"缺少第 {expected_sequence} 号记录（可能被删除）")
+        if entry.previous_digest != previous:
+            return ChainReport(checked, entry.sequence, "前序摘要不一致（前一条记录被篡改或删除）")
+        if compute_digest(entry) != entry.digest:
+            return ChainReport(checked, entry.sequence, "记录内容与摘要不符（记录被篡改）")
+        previous = entry.digest
+        expected_sequence += 1
+        checked += 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head and head.last_sequence != checked:
+        return ChainReport(checked, checked + 1, "链尾记录缺失（末尾记录被删除）")
+    return ChainReport(checked)

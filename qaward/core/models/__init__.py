@@ -1,0 +1,3 @@
+from .audit import AuditChainHead, AuditRecord
+
+__all__ = ["AuditChainHead", "AuditRecord"]
