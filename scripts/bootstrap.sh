@@ -105,7 +105,10 @@ install_requirements() {
         return 0
     fi
     log "installing $LOCK into $VENV"
-    "$VENV/bin/python" -m pip install --quiet --require-hashes -r "$LOCK"
+    # The lock names this machine image's local package mirrors; pip warns once per package
+    # wherever a mirror lacks it, which is noise, not a problem.
+    "$VENV/bin/python" -m pip install --quiet --require-hashes -r "$LOCK" 2>&1 |
+        { grep -v "^WARNING: Location 'file://.*' is ignored" || true; }
     # Written only after a successful install, so an interrupted one is retried next time.
     printf '%s\n' "$want" >"$STAMP"
 }

@@ -33,12 +33,16 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # only for its bundled Swagger UI templates and static files (no CDN)
     "qaward.core",
     "qaward.accounts",
     "qaward.programs",
     "qaward.portal",
     "qaward.api",
     "qaward.demo",
+    "qaward.applicants",
+    "qaward.applications",
+    "qaward.notices",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Enrolled staff who gave only their password reach nothing but the code page.
+    "qaward.accounts.twofactor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

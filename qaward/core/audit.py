@@ -70,8 +70,8 @@ def record(action: str, *, actor=None, obj=None, reason: str = "", before: dict 
     return entry
 
 
-def record_read(what: str, *, actor, obj, reason: str = "") -> AuditRecord:
-    return record(what, actor=actor, obj=obj, reason=reason, kind=AuditRecord.Kind.READ)
+def record_read(what: str, *, actor, obj=None, reason: str = "", after: dict | None = None) -> AuditRecord:
+    return record(what, actor=actor, obj=obj, reason=reason, after=after, kind=AuditRecord.Kind.READ)
 
 
 def _actor_label(actor) -> str:
@@ -106,7 +106,20 @@ def verify_chain() -> ChainReport:
         previous = entry.digest
         expected_sequence += 1
         checked += 1
+    return _check_head(checked, previous)
+
+
+def _check_head(checked: int, last_digest: str) -> ChainReport:
+    """The head remembers the last link, so a deleted or rewritten tail is caught too."""
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head and head.last_sequence != checked:
-        return ChainReport(checked, checked + 1, "链尾记录缺失（末尾记录被删除）")
+    if head is None:
+        return ChainReport(checked, 1, "链头缺失（审计链被重置）") if checked else ChainReport(0)
+    if head.last_sequence > checked:
+        first, last = checked + 1, head.last_sequence
+        missing = f"第 {first} 号" if first == last else f"第 {first}～{last} 号"
+        return ChainReport(checked, checked + 1, f"链尾缺少{missing}记录（末尾记录被删除）")
+    if head.last_sequence < checked:
+        return ChainReport(checked, head.last_sequence + 1, "链头之后出现未经登记的记录（记录被伪造追加）")
+    if head.last_digest != last_digest:
+        return ChainReport(checked, checked, "末条记录与链头摘要不符（末尾记录被篡改后重算摘要）")
     return ChainReport(checked)

@@ -155,6 +155,15 @@ TRADE_SECRET_MARKED = _rule(
     "trade_secret_marked", "17", "第十七条", "涉及商业秘密的，申报组织和个人应当予以注明", Severity.FLAG
 )
 DEADLINE_PASSED = _rule("deadline_passed", "14", "第十四条", "申报须在申报通知规定的截止时间前提交")
+PLAN_MISSING = _rule(
+    "plan_missing", "14", "第十四条", "领导小组办公室须制订评选方案和评选标准后，方可报批开展评选"
+)
+CALL_NOT_PUBLISHED = _rule(
+    "call_not_published", "14", "第十四条", "须在评选年发布申报通知（标题、正文、发布日期和晚于发布日期的申报截止日期）"
+)
+DEADLINE_NOT_REACHED = _rule(
+    "deadline_not_reached", "14", "第十四条", "申报通知规定的截止日期届满后，方可结束申报、进入形式审查"
+)
 
 # --- 第十八～二十一条: evaluation, notices, decision ---------------------------------------
 CONFLICT_OF_INTEREST = _rule(
@@ -166,6 +175,14 @@ NOTICE_RUNNING = _rule(
 NOTICE_TOO_SHORT = _rule("notice_too_short", "19,20", "第十九、二十条", "公示期不少于5个工作日")
 OBJECTION_CLOSED = _rule(
     "objection_closed", "27,28", "第二十七、二十八条", "异议应在公示期内提出", Severity.BLOCK
+)
+NOTICE_MISSING = _rule(
+    "notice_missing", "17,19,20", "第十七、十九、二十条",
+    "受理名单、候选名单和获奖建议名单须经公示后方可进入公示阶段及后续环节",
+)
+OBJECTION_NOT_INVESTIGATED = _rule(
+    "objection_not_investigated", "7,8", "第七、八条",
+    "异议须经领导小组办公室调查核实后，由领导小组处理",
 )
 
 # --- 第二十四条 and the rule document itself ---------------------------------------------

@@ -1,3 +1,31 @@
+"""What every page's shell needs: the menu for the user's roles, their role labels, the to-do count."""
+
+from __future__ import annotations
+
+from django.utils.functional import SimpleLazyObject
+
+from qaward.accounts.enums import Role
+
+from .navigation import grouped, links_for
+from .todo import todos_for
+
+
+def role_labels(user) -> list[str]:
+    if not user.is_authenticated:
+        return []
+    held = user.role_codes()
+    return [str(role.label) for role in Role if role.value in held]
+
+
 def navigation(request):
-    """Filled in by the web shell: the menu for the current user's roles."""
-    return {}
+    user = getattr(request, "user", None)
+    if user is None:  # a response rendered before AuthenticationMiddleware ran
+        return {}
+    links = links_for(user, request.path)
+    return {
+        "nav_entries": links,
+        "nav_sections": grouped(links),
+        "user_roles": role_labels(user),
+        # Providers run only when a template shows the count, and once per request.
+        "todo_count": SimpleLazyObject(lambda: sum(item.count for item in todos_for(user))),
+    }

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("audit/", views.audit_trail, name="audit_trail"),
+    path("audit/verify/", views.verify_trail, name="audit_verify"),
+]
