@@ -36,7 +36,9 @@ messages: bootstrap
 run: messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# The background-task worker runs beside the web server and stops with it.
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 test: messages
 	$(PYTHON) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("qaward.accounts.urls")),
     path("api/v1/", api.urls),
     path("supervision/", include("qaward.core.urls")),
+    path("office/", include("qaward.programs.urls")),
     path("notices/", include("qaward.notices.urls")),
     path("applications/", include("qaward.applications.urls")),
     path("applicants/", include("qaward.applicants.urls")),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -60,9 +61,10 @@ def provisioning_uri(device: TOTPDevice) -> str:
 
 def qr_svg(device: TOTPDevice) -> str:
     """Inline SVG of the provisioning URI: no image service, no external request."""
-    return segno.make(provisioning_uri(device), error="m").svg_inline(
-        scale=5, border=2, dark="#10263f", title="TOTP", svgclass="totp-qr",
+    svg = segno.make(provisioning_uri(device), error="m").svg_inline(
+        scale=5, border=2, dark="#10263f", title=_("两步验证绑定二维码"), svgclass="totp-qr", omitsize=True,
     )
+    return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
 def verify(request, device: TOTPDevice, token: str) -> bool:

@@ -57,3 +57,14 @@ rules.add_perm("applicants.change_applicant", is_representative)
 rules.add_perm("applicants.read_id_number", is_office)
 # Violations and accidents found by the office (or reported by departments) are entered by the office.
 rules.add_perm("applicants.record_conduct", is_office)
+
+
+def representatives(applicant):
+    """The users who act for an applicant (to tell them when something waits for them)."""
+    from qaward.accounts.models import User
+
+    if not applicant.is_organization:
+        return User.objects.filter(pk=applicant.user_id, is_active=True)
+    return (User.objects.filter(is_active=True, role_grants__organization_id=applicant.organization_id,
+                                role_grants__role=Role.APPLICANT, role_grants__is_active=True)
+            .exclude(individual_applicant__isnull=False).distinct())

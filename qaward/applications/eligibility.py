@@ -18,6 +18,7 @@ from qaward.core.rulebook import (
     HONOR_PRIORITY,
     MAJOR_ACCIDENT,
     MATERIALS_INCOMPLETE,
+    OPINIONS_PENDING,
     ORG_CREDIT_CODE_DIVISION,
     ORG_NOT_LOCAL,
     ORG_RANK,
@@ -29,6 +30,7 @@ from qaward.core.rulebook import (
     RECEIVER_INVALID,
     REVOKED_BAN,
     STATE_SECRET,
+    TALENT_UNVERIFIED,
     TRADE_SECRET_MARKED,
     WINNER_COOLDOWN,
     RuleResult,
@@ -38,8 +40,8 @@ from qaward.programs import calendar
 from qaward.programs.models import Edition, EditionStage
 from qaward.programs.models.programs import add_years
 
-from .enums import AttachmentKind, AwardLevel, PublicityResult
 from .content import char_count, required_sections
+from .enums import AttachmentKind, AwardLevel, PublicityResult, VerificationStatus
 
 YUNCHENG_DIVISION_PREFIX = "1408"  # GB/T 2260: 山西省运城市
 
@@ -315,6 +317,28 @@ def trade_secret_marked(application, **context) -> RuleResult:
     return check(TRADE_SECRET_MARKED, True, detail, marked=marked)
 
 
+# --- 第十七条 formal review, and 第三条 talent bonus ------------------------------------------------
+
+def opinions_pending(application, **context) -> RuleResult:
+    """17: the written opinions requested from competent departments are all answered before acceptance."""
+    requests = list(application.opinion_requests.select_related("department"))
+    waiting = [r.department.name for r in requests if not r.is_answered]
+    if waiting:
+        return check(OPINIONS_PENDING, False, "尚未收到书面意见：" + "、".join(waiting))
+    objections = [r.department.name for r in requests if r.has_objection]
+    if objections:
+        return check(OPINIONS_PENDING, True, "已收到全部书面意见；有不同意见：" + "、".join(objections))
+    return check(OPINIONS_PENDING, True, f"已收到全部{len(requests)}份书面意见" if requests else "未征求书面意见")
+
+
+def talent_unverified(application, **context) -> RuleResult:
+    """3: every talent-introduction record claimed for the bonus is verified (or refused) by the office."""
+    pending = list(application.talents.filter(status=VerificationStatus.PENDING).values_list("name", flat=True))
+    if pending:
+        return check(TALENT_UNVERIFIED, False, "待核实：" + "、".join(pending))
+    return check(TALENT_UNVERIFIED, True, "人才引进记录均已核实")
+
+
 ORGANIZATION_CHECKS = (
     org_not_local, org_credit_code_division, org_too_young, org_violation, org_rank, major_accident,
     honor_priority,
@@ -351,5 +375,8 @@ def resubmission_guard(application, **context):
 
 
 def acceptance_guard(application, **context):
-    """第十七条 formal review: the basic conditions and completeness checked once more."""
+    """第十七条 formal review: the basic conditions and completeness checked once more, the opinions
+    answered and the talent records verified."""
     yield from evaluate(application, **context)
+    yield opinions_pending(application, **context)
+    yield talent_unverified(application, **context)

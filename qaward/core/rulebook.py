@@ -155,6 +155,14 @@ TRADE_SECRET_MARKED = _rule(
     "trade_secret_marked", "17", "第十七条", "涉及商业秘密的，申报组织和个人应当予以注明", Severity.FLAG
 )
 DEADLINE_PASSED = _rule("deadline_passed", "14", "第十四条", "申报须在申报通知规定的截止时间前提交")
+OPINIONS_PENDING = _rule(
+    "opinions_pending", "17", "第十七条",
+    "以书面形式征求有关主管部门意见，根据形式审查和征求意见结果形成受理名单",
+)
+TALENT_UNVERIFIED = _rule(
+    "talent_unverified", "3", "第三条",
+    "人才引进加分（一般人才每人5分，高端人才（正高级）每人20分）须经领导小组办公室核实",
+)
 PLAN_MISSING = _rule(
     "plan_missing", "14", "第十四条", "领导小组办公室须制订评选方案和评选标准后，方可报批开展评选"
 )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 _DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(_DIGITS)}
 _NUMERAL = "[一二三四五六七八九十百零]+"
@@ -39,7 +41,10 @@ def parse_numeral(text: str) -> int:
 
 
 def article_label(number: int) -> str:
-    return f"第{chinese_numeral(number)}条"
+    """第十五条 in Chinese; "Article 15" in other interface languages."""
+    if (get_language() or "zh-hans").startswith("zh"):
+        return f"第{chinese_numeral(number)}条"
+    return f"Article {number}"
 
 
 @dataclass

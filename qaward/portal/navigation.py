@@ -81,8 +81,11 @@ NAV_ENTRIES: list[NavEntry] = [
     # 审核推荐 (第十五、十六条)
     NavEntry(_("申报审核"), "applications:inbox", RECEIVERS, "bi-clipboard-check", 10, "review"),
     # 评选组织 (第八、十四、十七条)
-    NavEntry(_("届次管理"), "programs:edition_list", OFFICE_SIDE | {Role.SUPERVISION}, "bi-calendar3", 10,
-             "organise"),
+    NavEntry(_("届次管理"), "programs:edition_list", roles(Role.OFFICE, Role.SUPERVISION, Role.LEADERSHIP),
+             "bi-calendar3", 10, "organise"),
+    NavEntry(_("评分标准"), "programs:rubric_list", roles(Role.OFFICE, Role.SUPERVISION, Role.LEADERSHIP),
+             "bi-list-ol", 15, "organise"),
+    NavEntry(_("评分标准"), "programs:rubric_list", OFFICE_SIDE, "bi-card-checklist", 15, "organise"),
     NavEntry(_("形式审查"), "applications:formal_review", OFFICE_SIDE, "bi-search", 20, "organise"),
     NavEntry(_("公示管理"), "notices:manage", roles(Role.OFFICE), "bi-megaphone", 30, "organise"),
     NavEntry(_("工作日历"), "programs:calendar", roles(Role.OFFICE), "bi-calendar-week", 90, "organise"),

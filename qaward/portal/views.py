@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from qaward.accounts.enums import Role
@@ -45,13 +46,16 @@ def running_notices() -> list[NoticeCard]:
         from qaward.notices.queries import public_running_notices
     except ImportError:
         return []
-    cards = []
-    for notice in public_running_notices():
-        get_url = getattr(notice, "get_absolute_url", None)
-        ends_on = next((getattr(notice, name) for name in ("ends_on", "end_date", "end", "ends_at")
-                        if getattr(notice, name, None)), None)
-        cards.append(NoticeCard(str(notice), get_url() if get_url else "", ends_on))
-    return cards
+    return [NoticeCard(str(notice), _url_of(notice), getattr(notice, "end", None))
+            for notice in public_running_notices()]
+
+
+def _url_of(notice) -> str:
+    # The notice pages may not be mounted yet; the home page lists the notice without a link then.
+    try:
+        return notice.get_absolute_url()
+    except NoReverseMatch:
+        return ""
 
 
 def _stages(edition: Edition | None) -> list[dict]:

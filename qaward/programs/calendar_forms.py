@@ -8,7 +8,7 @@ class CalendarOverrideForm(forms.Form):
         label=_("调整为"),
         choices=[("1", _("工作日（上班）")), ("0", _("休息日（放假）"))],
         coerce=lambda value: value == "1",
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     note = forms.CharField(
         label=_("说明"), max_length=120, required=False,

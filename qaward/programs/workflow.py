@@ -29,7 +29,7 @@ from qaward.notices.guards import acceptance_notice_published, notice_settled, r
 
 from .models import EditionApproval, EditionStage
 from .rubrics import check_rubric
-from .rules import can_deliberate, can_decide, can_report
+from .rules import can_decide, can_deliberate, can_report
 
 S = EditionStage
 

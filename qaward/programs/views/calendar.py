@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qaward.accounts.rules import is_office
@@ -70,7 +71,7 @@ def calendar_year(request, year: int | None = None):
             with domain_errors(request, form=form) as outcome:
                 set_override(request.user, data["date"], is_workday=data["is_workday"], note=data["note"])
             if outcome.ok:
-                messages.success(request, f"已保存 {data['date']:%Y-%m-%d} 的工作日调整。")
+                messages.success(request, _("已保存 %(date)s 的工作日调整。") % {"date": data["date"].isoformat()})
                 return redirect("programs:calendar", year=data["date"].year)
             status = outcome.status
         else:
@@ -89,7 +90,6 @@ def calendar_year(request, year: int | None = None):
         "adjusted_count": sum(day.kind == calendar.DayKind.ADJUSTED_WORKDAY for day in days),
         "in_package": year in calendar.package_years(),
         "warnings": calendar.coverage_warnings(dt.date(year, 1, 1), dt.date(year, 12, 31)),
-        "kinds": calendar.DayKind,
     }
     return render(request, "programs/calendar.html", context, status=status)
 
@@ -103,5 +103,6 @@ def calendar_override_delete(request, pk: int):
     with domain_errors(request) as outcome:
         delete_override(request.user, override)
     if outcome.ok:
-        messages.success(request, f"已删除 {override.date:%Y-%m-%d} 的工作日调整，该日恢复为官方日历。")
+        messages.success(request, _("已删除 %(date)s 的工作日调整，该日恢复为官方日历。")
+                         % {"date": override.date.isoformat()})
     return redirect("programs:calendar", year=year)

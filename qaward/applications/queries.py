@@ -1,0 +1,95 @@
+"""Named querysets: what a user may see, what waits for them, and the acceptance list."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from qaward.accounts.enums import DepartmentType, Role
+from qaward.applicants.rules import applicants_of
+
+from .enums import ACCEPTED_OR_LATER, ApplicationState
+from .models import Application
+from .rules import RECOMMENDING_GOVERNMENTS
+
+S = ApplicationState
+
+
+def _base() -> QuerySet:
+    return Application.objects.select_related(
+        "edition", "edition__program", "applicant", "applicant__organization", "applicant__organization__division",
+        "receiver", "recommender",
+    )
+
+
+def _county_divisions(user):
+    return (user.organizations_for(Role.COUNTY_GOVERNMENT)
+            .filter(department_type__in=RECOMMENDING_GOVERNMENTS).values("division_id"))
+
+
+def visible_applications(user) -> QuerySet:
+    """Every application the user may see: their own; what was submitted to their department; what
+    their county government recommends; everything submitted for the office and the supervision group."""
+    if not (user and user.is_authenticated):
+        return Application.objects.none()
+    roles = user.role_codes()
+    q = Q(pk__in=[])
+    if Role.APPLICANT in roles:
+        q |= Q(applicant__in=applicants_of(user))
+    receivers = (user.organizations_for(Role.COUNTY_MSA).filter(department_type=DepartmentType.COUNTY_MSA)
+                 | user.organizations_for(Role.INDUSTRY_AUTHORITY)
+                 .filter(department_type=DepartmentType.INDUSTRY_AUTHORITY))
+    if Role.COUNTY_MSA in roles or Role.INDUSTRY_AUTHORITY in roles:
+        q |= Q(receiver__in=receivers.values("pk"), round__gt=0)
+    if Role.COUNTY_GOVERNMENT in roles:
+        in_county = Q(receiver__department_type=DepartmentType.COUNTY_MSA,
+                      receiver__division_id__in=_county_divisions(user))
+        q |= in_county & (Q(state=S.DEPT_APPROVED) | Q(recommender__isnull=False))
+    if Role.OFFICE in roles or Role.SUPERVISION in roles:
+        q |= Q(round__gt=0)
+    if Role.LEADERSHIP in roles:
+        q |= Q(state__in=ACCEPTED_OR_LATER)
+    return _base().filter(q)
+
+
+def receiver_queue(user) -> QuerySet:
+    """第十六条: submissions waiting for the user's department to audit."""
+    orgs = (user.organizations_for(Role.COUNTY_MSA).filter(department_type=DepartmentType.COUNTY_MSA)
+            | user.organizations_for(Role.INDUSTRY_AUTHORITY)
+            .filter(department_type=DepartmentType.INDUSTRY_AUTHORITY))
+    return _base().filter(state=S.SUBMITTED, receiver__in=orgs.values("pk"))
+
+
+def recommendation_queue(user) -> QuerySet:
+    """第十六条: approved applications waiting for the user's county government (or the industry authority)."""
+    county = Q(receiver__department_type=DepartmentType.COUNTY_MSA,
+               receiver__division_id__in=_county_divisions(user))
+    industry = Q(receiver__department_type=DepartmentType.INDUSTRY_AUTHORITY,
+                 receiver__in=user.organizations_for(Role.INDUSTRY_AUTHORITY).values("pk"))
+    q = Q(pk__in=[])
+    if user.has_role(Role.COUNTY_GOVERNMENT):
+        q |= county
+    if user.has_role(Role.INDUSTRY_AUTHORITY):
+        q |= industry
+    return _base().filter(q, state=S.DEPT_APPROVED)
+
+
+def formal_review_queue(user) -> QuerySet:
+    """第十七条: recommended applications waiting for the office's formal review."""
+    if not user.has_role(Role.OFFICE):
+        return Application.objects.none()
+    return _base().filter(state=S.RECOMMENDED)
+
+
+def applicant_queue(user) -> QuerySet:
+    """Applications waiting for the applicant: drafts and returned ones."""
+    return _base().filter(applicant__in=applicants_of(user), state__in=(S.DRAFT, S.RETURNED))
+
+
+def acceptance_list(edition) -> QuerySet:
+    """第十七条 受理名单: the applications the office accepted in the edition (organisations first).
+
+    The notices app builds the public notice from this list; it includes the applications that
+    have since moved on in the evaluation, because acceptance is not undone by later stages.
+    """
+    return (_base().filter(edition=edition, state__in=ACCEPTED_OR_LATER)
+            .order_by("-applicant__kind", "accepted_at", "pk"))
