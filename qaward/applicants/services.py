@@ -198,6 +198,7 @@ ORG_FIELDS = (
     "profit_tax", "profit_tax_rank", "asset_contribution_rate", "asset_contribution_rank", "social_contribution",
 )
 PERSON_FIELDS = ("position", "quality_work_since", "conduct_declared")
+REQUIRED_FIELDS = ("established_on", "position", "quality_work_since", "conduct_declared")
 
 
 @transaction.atomic
@@ -209,6 +210,8 @@ def update_profile(applicant: Applicant, actor, **changes) -> Applicant:
     unknown = set(changes) - set(APPLICANT_FIELDS) - set(own_fields)
     if unknown:
         raise invalid("不能修改的字段：" + "、".join(sorted(unknown)), "invalid_field")
+    if any(changes.get(field) in (None, "") for field in REQUIRED_FIELDS if field in changes):
+        raise invalid("成立日期、职务和从事质量工作起始日期不能为空。", "required_field")
     if "industry_code" in changes:
         changes["industry_code"] = clean_industry(changes["industry_code"])
     for rank in ("revenue_rank", "profit_tax_rank", "asset_contribution_rank"):
@@ -234,18 +237,18 @@ RECORD_MODELS = {"honour": Honour, "accident": AccidentRecord, "violation": Viol
 
 
 @transaction.atomic
-def add_record(applicant: Applicant, actor, kind: str, **fields):
+def add_record(applicant: Applicant, actor, record_type: str, **fields):
     """An honour, an accident or a violation: declared by the applicant, or entered by the office."""
     if not (actor.has_perm("applicants.record_conduct", applicant)):
         _require_representative(applicant, actor)
-    model = RECORD_MODELS[kind]
+    model = RECORD_MODELS[record_type]
     record = model(applicant=applicant, recorded_by=actor, **fields)
     try:
         record.full_clean(exclude=["applicant", "recorded_by"])
     except ValidationError as error:
         raise invalid("；".join(error.messages), "invalid_record") from error
     record.save()
-    audit.record(f"applicant.{kind}_add", actor=actor, obj=applicant, after={"id": record.pk, **fields})
+    audit.record(f"applicant.{record_type}_add", actor=actor, obj=applicant, after={"id": record.pk, **fields})
     return record
 
 

@@ -182,11 +182,30 @@ def _pdf_text(data: bytes) -> str:
         for raw in hex_strings + literals:
             if raw.startswith(b"\xfe\xff"):
                 texts.append(raw[2:].decode("utf-16-be", "ignore"))
-        # Text shown with an embedded font is glyph codes: read them through each ToUnicode map, the
-        # strings of one stream joined so a mark split by kerning is still found.
-        for mapping in cmaps:
-            texts.append("".join(_decode_with(mapping, raw) for raw in hex_strings + literals))
+        # Text shown with an embedded font is glyph codes: read each string through the ToUnicode map
+        # that covers all its codes, the strings of one stream joined so that a mark split by kerning
+        # or set in two fonts (秘密 in a CJK font, ★ in another) is still found.
+        if cmaps:
+            texts.append(_decode_strings(hex_strings, cmaps))
     return "\n".join(texts)
+
+
+def _covers(mapping: dict[bytes, str], raw: bytes) -> bool:
+    width = len(next(iter(mapping)))
+    return len(raw) % width == 0 and all(raw[i:i + width] in mapping for i in range(0, len(raw), width))
+
+
+def _decode_strings(strings: list[bytes], cmaps: list[dict[bytes, str]]) -> str:
+    """Which font a string is set in is not parsed; the map that covers every code of the string is
+    taken, the previous string's map first when several do."""
+    out, current = [], None
+    for raw in strings:
+        candidates = [m for m in cmaps if raw and _covers(m, raw)]
+        if not candidates:
+            continue
+        current = current if any(current is m for m in candidates) else candidates[0]
+        out.append(_decode_with(current, raw))
+    return "".join(out)
 
 
 # --- marks -----------------------------------------------------------------------------------------

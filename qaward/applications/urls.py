@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import detail
 
 app_name = "applications"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/", detail.detail, name="detail"),
+]

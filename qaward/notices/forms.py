@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +100,14 @@ def parse_lines(text: str) -> list[EntryData]:
     return rows
 
 
+def _source_label(row: EntryData) -> str:
+    details = [str(Track(row.track).label)]
+    if row.level:
+        details.append(str(AwardLevel(row.level).label))
+    details += [part for part in (row.unit, row.region) if part]
+    return f"{row.name}（{' · '.join(details)}）"
+
+
 class PublishForm(forms.Form):
     title = forms.CharField(label=_("公示标题"), max_length=160)
     document_number = forms.CharField(label=_("文号"), max_length=60, required=False,
@@ -109,7 +115,7 @@ class PublishForm(forms.Form):
     scope = forms.ChoiceField(label=_("公示范围"), choices=NoticeScope.choices)
     division = forms.ModelChoiceField(label=_("地区"), queryset=Division.objects.all(), required=False)
     industry = forms.CharField(label=_("行业、领域"), max_length=60, required=False)
-    start = forms.DateField(label=_("公示开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("公示开始日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     workdays = forms.IntegerField(label=_("公示期（工作日）"), min_value=1, max_value=60)
     body = forms.CharField(label=_("正文（名单前的说明）"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     contact = forms.CharField(label=_("异议受理方式"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -125,7 +131,7 @@ class PublishForm(forms.Form):
     def __init__(self, *args, source=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.source = list(source)
-        self.fields["selected"].choices = [(i, row.name) for i, row in enumerate(self.source)]
+        self.fields["selected"].choices = [(i, _source_label(row)) for i, row in enumerate(self.source)]
 
     def clean_start(self):
         start = self.cleaned_data["start"]

@@ -85,9 +85,9 @@ NAV_ENTRIES: list[NavEntry] = [
              "bi-calendar3", 10, "organise"),
     NavEntry(_("评分标准"), "programs:rubric_list", roles(Role.OFFICE, Role.SUPERVISION, Role.LEADERSHIP),
              "bi-list-ol", 15, "organise"),
-    NavEntry(_("评分标准"), "programs:rubric_list", OFFICE_SIDE, "bi-card-checklist", 15, "organise"),
     NavEntry(_("形式审查"), "applications:formal_review", OFFICE_SIDE, "bi-search", 20, "organise"),
     NavEntry(_("公示管理"), "notices:manage", roles(Role.OFFICE), "bi-megaphone", 30, "organise"),
+    NavEntry(_("公示异议"), "notices:objections", roles(Role.OFFICE), "bi-flag", 35, "organise"),
     NavEntry(_("工作日历"), "programs:calendar", roles(Role.OFFICE), "bi-calendar-week", 90, "organise"),
     # 评审 (第十八、三十二条)
     NavEntry(_("评审任务"), "evaluation:my_assignments", roles(Role.EXPERT), "bi-pencil-square", 10,
@@ -95,12 +95,14 @@ NAV_ENTRIES: list[NavEntry] = [
     # 审议与决定 (第十九～二十一条)
     NavEntry(_("征求意见"), "notices:consultations", roles(Role.CONSULTED_DEPT), "bi-chat-square-text", 10,
              "decide"),
+    NavEntry(_("异议处理决定"), "notices:objections", roles(Role.LEADERSHIP), "bi-flag", 20, "decide"),
     # 监督 (第十八、二十八条)
     NavEntry(_("审计日志"), "core:audit_trail", roles(Role.SUPERVISION), "bi-shield-check", 10, "oversight"),
     NavEntry(_("异议与举报"), "notices:reports_inbox", roles(Role.SUPERVISION), "bi-inbox", 20, "oversight"),
     # 公开信息 (第二十七、二十八、三十一条)
     NavEntry(_("首页"), "portal:home", PUBLIC, "bi-house", 10, "public"),
     NavEntry(_("公示公告"), "notices:public_list", PUBLIC, "bi-megaphone", 20, "public"),
+    NavEntry(_("获奖名单"), "notices:winners", PUBLIC, "bi-trophy", 25, "public"),
     NavEntry(_("管理办法"), "portal:rules", PUBLIC, "bi-journal-text", 30, "public"),
     NavEntry(_("异议与举报"), "portal:report_guide", PUBLIC, "bi-chat-left-dots", 40, "public"),
     NavEntry(_("证书查验"), "certificates:verify", PUBLIC, "bi-patch-check", 50, "public"),
@@ -128,10 +130,12 @@ def _resolve(url_name: str) -> str | None:
 
 def resolve_entries(entries: Iterable[NavEntry], current_path: str = "") -> list[NavLink]:
     links = []
+    seen: set[str] = set()
     for entry in sorted(entries, key=lambda e: (SECTIONS[e.section].order, e.order)):
         url = _resolve(entry.url_name)
-        if url is None:
+        if url is None or url in seen:  # a page reached by two of the user's roles is listed once
             continue
+        seen.add(url)
         active = current_path == url or (url != "/" and current_path.startswith(url))
         links.append(NavLink(str(entry.label), url, entry.url_name, entry.icon, entry.section, active))
     return links

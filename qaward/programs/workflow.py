@@ -2,8 +2,8 @@
 
 Guards take ``(edition, **context)``; ``today`` in the context stands for the day the action is
 taken (default: today in Asia/Shanghai), so the date rules can be checked at their boundaries.
-Each transition lists its guards one per line: a further guard (the notices app's
-``notice_settled``) is a one-line addition to the table.
+Each transition lists its guards one per line, so adding a guard (as the notices app did with
+``notice_settled``) is a one-line edit of the table.
 """
 
 from __future__ import annotations
@@ -164,6 +164,7 @@ EDITION_MACHINE = StateMachine(
             "start_evaluation", (S.ACCEPTANCE_NOTICE,), S.EVALUATION, _("开始评审"), is_office,
             guards=(
                 notice_settled,
+                rubrics_balanced,  # rubrics stay editable until now; scoring must not start unbalanced
             ),
         ),
         Transition(

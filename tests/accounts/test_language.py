@@ -6,7 +6,7 @@ def test_language_switch_to_english(client, db):
     assert response.status_code == 302
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
-    assert "Yuncheng Mayor&#x27;s Quality Award Management System" in html
+    assert "<title>Home · Yuncheng Mayor's Quality Award Management System</title>" in html
     assert "Sign in" in html
     assert "No lists are being publicly noticed at the moment" in html
     assert "This system charges no fees of any kind (Article 10)" in html

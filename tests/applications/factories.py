@@ -62,6 +62,13 @@ def open_edition(deadline: datetime.date | None = None, **kwargs):
     )
 
 
+def current_edition():
+    """The open edition of this year (one per program and year), created on first use."""
+    year = timezone.localdate().year
+    existing = program().editions.filter(year=year).first()
+    return existing or open_edition(timezone.localdate() + datetime.timedelta(days=30), year=year)
+
+
 class OrganizationApplicantFactory(DjangoModelFactory):
     class Meta:
         model = Applicant
@@ -115,7 +122,7 @@ class ApplicationFactory(DjangoModelFactory):
     class Meta:
         model = Application
 
-    edition = factory.LazyFunction(open_edition)
+    edition = factory.LazyFunction(current_edition)
     applicant = factory.SubFactory(OrganizationApplicantFactory)
     contact_name = "王经理"
     contact_phone = "0359-2000000"

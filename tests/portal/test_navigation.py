@@ -57,3 +57,10 @@ def test_context_processor_gives_role_labels_and_todo_count(db, todo_providers):
     assert context["user_roles"] == ["领导小组办公室", "监督组"]
     assert int(str(context["todo_count"])) == 5
     assert [link.label for link in context["nav_entries"] if link.active] == ["我的工作台"]
+
+
+def test_page_reached_through_two_roles_is_listed_once(db):
+    entries = [NavEntry("审计日志", "core:audit_trail", roles("supervision"), section="oversight"),
+               NavEntry("全程监督", "core:audit_trail", roles("office"), section="oversight")]
+
+    assert _labels(resolve_entries(entries)) == ["审计日志"]

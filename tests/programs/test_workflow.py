@@ -6,6 +6,7 @@ import pytest
 
 from qaward.core.errors import DomainError, InvalidTransition, NotPermitted, RuleViolation
 from qaward.core.models import AuditRecord
+from qaward.notices.guards import notice_settled
 from qaward.programs.models import EditionApproval, EditionStage
 from qaward.programs.models.editions import STAGE_ORDER
 from qaward.programs.services import advance
@@ -313,8 +314,26 @@ def test_available_actions_follow_stage_and_role(office):
     assert EDITION_MACHINE.available_actions(edition, supervisor) == []
 
 
-def test_every_transition_has_a_guards_tuple_for_notice_settled_to_join():
+def test_transitions_leaving_notice_stages_wait_for_notice_settled():
     leaving_notices = {t.action: t.guards for t in EDITION_MACHINE.transitions
                        if set(t.sources) & {S.ACCEPTANCE_NOTICE, S.CANDIDATES, S.RECOMMENDATION_NOTICE}}
 
     assert set(leaving_notices) == {"start_evaluation", "deliberate", "report"}
+    assert all(notice_settled in guards for guards in leaving_notices.values())
+
+
+# --- start_evaluation: the rubric is still editable until here (第三条) -----------------------------
+
+def test_start_evaluation_with_rubric_unbalanced_since_opening_refused(office):
+    rubric = RubricFactory()
+    edition = edition_in(S.ACCEPTANCE_NOTICE, organization_rubric=rubric)
+    item = rubric.categories.get().items.get()
+    item.points = 999
+    item.save()
+
+    with pytest.raises(RuleViolation) as refused:
+        advance(edition, "start_evaluation", office)
+
+    edition.refresh_from_db()
+    assert (refused.value.code, refused.value.article) == ("rubric_unbalanced", "3")
+    assert edition.stage == S.ACCEPTANCE_NOTICE

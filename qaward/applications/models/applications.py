@@ -87,7 +87,7 @@ class Application(models.Model):
 
     @property
     def state_label(self) -> str:
-        return ApplicationState(self.state).label
+        return str(ApplicationState(self.state).label)
 
 
 class ApplicationEvent(models.Model):

@@ -11,10 +11,15 @@ from qaward.accounts.enums import OrganizationKind
 from qaward.core import audit
 
 from ..enums import ApplicationState, VerificationStatus
-from ..models import OpinionRequest, TalentRecord
+from ..models import Application, OpinionRequest, TalentRecord
 from .common import invalid, require_office
 
 S = ApplicationState
+
+
+def _locked(application_id: int) -> Application:
+    """The application as it is now, locked, so a review step and a transition cannot cross."""
+    return Application.objects.select_for_update().get(pk=application_id)
 
 
 @transaction.atomic
@@ -38,7 +43,7 @@ def request_opinion(application, actor, *, department, request_text: str,
 def answer_opinion(opinion: OpinionRequest, actor, *, answer_text: str, answered_on: datetime.date,
                    has_objection: bool = False) -> OpinionRequest:
     """The office records the department's written answer (复函) as received."""
-    require_office(opinion.application, actor, doing="登记书面意见")
+    require_office(_locked(opinion.application_id), actor, doing="登记书面意见")
     if not answer_text.strip():
         raise invalid("请填写书面意见内容。", "answer_required")
     if answered_on < opinion.requested_on:
@@ -54,7 +59,8 @@ def answer_opinion(opinion: OpinionRequest, actor, *, answer_text: str, answered
 @transaction.atomic
 def verify_talent(talent: TalentRecord, actor, *, status: str, note: str = "") -> TalentRecord:
     """第三条: the office checks the evidence; only verified records earn the bonus."""
-    require_office(talent.application, actor, states=(S.RECOMMENDED, S.ACCEPTED), doing="核实人才引进记录")
+    require_office(_locked(talent.application_id), actor, states=(S.RECOMMENDED, S.ACCEPTED),
+                   doing="核实人才引进记录")
     if status not in (VerificationStatus.VERIFIED, VerificationStatus.REJECTED):
         raise invalid("请选择核实结果：已核实或不予认定。", "invalid_status")
     if status == VerificationStatus.REJECTED and not note.strip():
