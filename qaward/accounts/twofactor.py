@@ -94,7 +94,9 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and not self._exempt(request.path_info) and needs_second_step(user):
+        # Read by the page shell, which shows such a user no menus: every page but this one is closed.
+        request.needs_second_step = user is not None and needs_second_step(user)
+        if request.needs_second_step and not self._exempt(request.path_info):
             if request.path_info.startswith("/api/"):
                 return JsonResponse(
                     {"type": "urn:qaward:problem:otp_required", "title": "需要完成两步验证",

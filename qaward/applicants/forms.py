@@ -27,8 +27,8 @@ def industry_field(required=False):
                              choices=[("", _("— 请选择 —")), *industries.choices()])
 
 
-def division_field(label=_("所在县（市、区）或运城开发区")):
-    return forms.ModelChoiceField(label=label, queryset=Division.objects.order_by("order", "code"),
+def division_field(label=None):
+    return forms.ModelChoiceField(label=label or _("所在县（市、区）或运城开发区"), queryset=Division.objects.order_by("order", "code"),
                                   empty_label=_("— 请选择 —"))
 
 
@@ -50,16 +50,6 @@ class AccountForm(forms.Form):
     def account(self, display_name: str = "") -> services.Account:
         d = self.cleaned_data
         return services.Account(d["username"], d["password"], d.get("email", ""), d.get("phone", ""), display_name)
-
-
-def _number_field(cleaner):
-    def clean(self):
-        value = self.cleaned_data.get(self._number_field_name, "")
-        try:
-            return cleaner(value)
-        except DomainError as error:
-            raise forms.ValidationError(error.detail) from error
-    return clean
 
 
 class OrganizationRegistrationForm(AccountForm):

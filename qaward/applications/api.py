@@ -22,7 +22,7 @@ from qaward.programs.models import Edition
 
 from . import presenters, services
 from .content import char_count, required_sections
-from .http import attachment_response
+from .downloads import attachment_response
 from .models import Application, Attachment, OpinionRequest, TalentRecord
 from .queries import acceptance_list, visible_applications
 

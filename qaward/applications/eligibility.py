@@ -108,7 +108,7 @@ def org_rank(application, **context) -> RuleResult:
     if applicant.organization.kind != OrganizationKind.ENTERPRISE:
         declared = bool(profile.social_contribution.strip())
         return check(ORG_RANK, declared, "已说明社会贡献" if declared else "从事非盈利性业务的组织须说明其社会贡献位于行业前列")
-    last_year = reference_date(application).year - 1
+    last_year = application.edition.year - 1  # 上年度: the year before the edition's (评选年, 第十四条)
     if profile.figures_year != last_year:
         shown = f"{profile.figures_year}年" if profile.figures_year else "未填写"
         return check(ORG_RANK, False, f"须填报上年度（{last_year}年）经营数据，当前为{shown}")

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from qaward.accounts.enums import DepartmentType, OrganizationKind, Role
 from qaward.accounts.models import Division, Organization
+from qaward.applications.demo import build_applications
+from qaward.notices.demo import build_notices
 from qaward.programs import services as edition_services
 from qaward.programs.models import Program
 
@@ -130,6 +132,8 @@ BUILDERS: list[Callable[[DemoWorld], None]] = [
     build_experts,
     build_applicants,
     build_editions,
+    build_applications,
+    build_notices,
 ]
 
 

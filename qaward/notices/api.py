@@ -24,6 +24,7 @@ from .models import PublicNotice
 from .objections import Identity, decide_objection, file_objection, record_findings, track
 from .rules import can_view_objections
 from .services import EntryData, publish_notice, quota_rows, withdraw_notice
+from .throttle import objection_throttle
 
 router = Router(tags=["notices"])
 
@@ -222,7 +223,7 @@ def withdraw(request: HttpRequest, notice_id: int, payload: ReasonIn):
 
 
 @router.post("/notices/{notice_id}/objections", response={201: ObjectionReceiptOut}, auth=None,
-             summary="提出异议（公开，multipart/form-data，返回查询码）")
+             throttle=[objection_throttle()], summary="提出异议（公开，multipart/form-data，返回查询码）")
 def create_objection(request: HttpRequest, notice_id: int, entry_id: Form[int], content: Form[str],
                      anonymous: Form[bool] = True, name: Form[str] = "", phone: Form[str] = "",
                      id_number: Form[str] = "", unit: Form[str] = "",

@@ -113,7 +113,8 @@ class PublishForm(forms.Form):
     document_number = forms.CharField(label=_("文号"), max_length=60, required=False,
                                       help_text=_("例如：运质奖办〔2026〕3号"))
     scope = forms.ChoiceField(label=_("公示范围"), choices=NoticeScope.choices)
-    division = forms.ModelChoiceField(label=_("地区"), queryset=Division.objects.all(), required=False)
+    division = forms.ModelChoiceField(label=_("地区"), queryset=Division.objects.all(), required=False,
+                                      empty_label=_("（按地区公示时选择）"))
     industry = forms.CharField(label=_("行业、领域"), max_length=60, required=False)
     start = forms.DateField(label=_("公示开始日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     workdays = forms.IntegerField(label=_("公示期（工作日）"), min_value=1, max_value=60)

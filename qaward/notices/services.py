@@ -185,6 +185,39 @@ def publish_notice(edition: Edition, *, kind: str, entries: Sequence[EntryData],
     _check_scope(kind, scope, division, industry)
     _check_entries(kind, entries)
     enforce([check_duration(program, kind, workdays), *check_quotas(program, kind, entries)])
+    return _create_notice(
+        edition, kind=kind, entries=entries, title=title, actor=actor, start=start, workdays=workdays, scope=scope,
+        division=division, industry=industry, body=body, contact=contact, document_number=document_number,
+        issuer=issuer, reason=reason, action="notice.publish",
+    )
+
+
+def record_past_notice(edition: Edition, *, kind: str, entries: Sequence[EntryData], title: str, actor,
+                       start: dt.date, workdays: int, document_number: str = "", body: str = "",
+                       reason: str = "", today: dt.date | None = None) -> PublicNotice:
+    """Back-fill a notice of a historical edition (run before the system existed), for the record.
+
+    Only a historical edition takes one, and only with a period already over: the public could
+    not object to it here, so it is shown as a past notice and never as a running one.
+    """
+    _require_office(actor)
+    today = today or timezone.localdate()
+    entries = list(entries)
+    if not edition.is_historical:
+        raise InvalidTransition("只有历史届次可以补录往期公示。", code="notice_not_historical")
+    _check_entries(kind, entries)
+    end = notice_end(start, workdays)
+    if end >= today:
+        raise DomainError("补录的公示须已期满。", code="notice_not_past", status=422)
+    return _create_notice(
+        edition, kind=kind, entries=entries, title=title.strip(), actor=actor, start=start, workdays=workdays,
+        scope=NoticeScope.CITY, division=None, industry="", body=body, contact="", document_number=document_number,
+        issuer="", reason=reason or "补录系统启用前的公示", action="notice.record_past",
+    )
+
+
+def _create_notice(edition: Edition, *, kind, entries, title, actor, start, workdays, scope, division, industry,
+                   body, contact, document_number, issuer, reason, action) -> PublicNotice:
     end = notice_end(start, workdays)
     with transaction.atomic():
         Edition.objects.select_for_update().get(pk=edition.pk)  # one publisher of a list at a time
@@ -199,7 +232,7 @@ def publish_notice(edition: Edition, *, kind: str, entries: Sequence[EntryData],
             start=start, workdays=workdays, end=end, published_by=actor,
         )
         NoticeEntry.objects.bulk_create(_entry_rows(notice, entries))
-        audit.record("notice.publish", actor=actor, obj=notice, reason=reason, after={
+        audit.record(action, actor=actor, obj=notice, reason=reason, after={
             "edition": edition.pk, "kind": kind, "scope": scope, "scope_label": notice.scope_label,
             "start": start, "end": end, "workdays": workdays, "entries": [e.name for e in entries],
         })

@@ -30,7 +30,7 @@ def _application_source(kind: str) -> Callable | None:
     return getattr(queries, SOURCE_FUNCTIONS.get(kind, ""), None)
 
 
-def entry_from_application(application) -> EntryData:
+def entry_from_application(application, kind: str = NoticeKind.CANDIDATE) -> EntryData:
     applicant = getattr(application, "applicant", application)
     is_organization = bool(getattr(applicant, "is_organization", True))
     organization = getattr(applicant, "organization", None)
@@ -39,7 +39,8 @@ def entry_from_application(application) -> EntryData:
     return EntryData(
         name=str(getattr(applicant, "name", applicant)),
         track=Track.ORGANIZATION if is_organization else Track.INDIVIDUAL,
-        level=getattr(application, "proposed_level", "") or "",
+        # The acceptance list names who was accepted, not for which award (第十七条).
+        level="" if kind == NoticeKind.ACCEPTANCE else getattr(application, "proposed_level", "") or "",
         unit="" if is_organization or organization is None else str(organization),
         region=" · ".join(str(part) for part in (division, industry) if part),
         subject=application,
@@ -63,7 +64,7 @@ def source_entries(edition, kind: str) -> tuple[str, list[EntryData]]:
     """(a description of the source, its lines) for the publish form."""
     source = _application_source(kind)
     if source is not None:
-        return "申报系统", [entry_from_application(a) for a in source(edition)]
+        return "申报系统", [entry_from_application(a, kind) for a in source(edition)]
     carried = _carried_over(edition, kind)
     if carried:
         return "候选名单公示（未被移除的条目）", carried

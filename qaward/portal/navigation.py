@@ -75,6 +75,7 @@ NAV_ENTRIES: list[NavEntry] = [
     # 工作台
     NavEntry(_("待办事项"), "portal:todo", None, "bi-list-check", 10, "work"),
     NavEntry(_("我的工作台"), "portal:workbench", None, "bi-grid-1x2", 20, "work"),
+    NavEntry(_("站内通知"), "applications:notifications", None, "bi-bell", 30, "work"),
     # 申报 (第十一、十二、十五条)
     NavEntry(_("我的申报"), "applications:list", roles(Role.APPLICANT), "bi-file-earmark-text", 10, "apply"),
     NavEntry(_("申报主体信息"), "applicants:profile", roles(Role.APPLICANT), "bi-person-vcard", 20, "apply"),
@@ -87,6 +88,10 @@ NAV_ENTRIES: list[NavEntry] = [
              "bi-list-ol", 15, "organise"),
     NavEntry(_("形式审查"), "applications:formal_review", OFFICE_SIDE, "bi-search", 20, "organise"),
     NavEntry(_("公示管理"), "notices:manage", roles(Role.OFFICE), "bi-megaphone", 30, "organise"),
+    NavEntry(_("受理名单"), "applications:acceptance", OFFICE_SIDE | {Role.SUPERVISION, Role.LEADERSHIP},
+             "bi-list-check", 25, "organise"),
+    NavEntry(_("历届获奖记录"), "applications:history", roles(Role.OFFICE), "bi-award", 80, "organise"),
+    NavEntry(_("邮件发件箱"), "applications:outbox", roles(Role.OFFICE), "bi-envelope", 85, "organise"),
     NavEntry(_("公示异议"), "notices:objections", roles(Role.OFFICE), "bi-flag", 35, "organise"),
     NavEntry(_("工作日历"), "programs:calendar", roles(Role.OFFICE), "bi-calendar-week", 90, "organise"),
     # 评审 (第十八、三十二条)

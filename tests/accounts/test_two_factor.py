@@ -164,3 +164,13 @@ def test_device_removal_needs_a_code(client, device, settings):
     # next login: password only
     client.post("/accounts/logout/")
     assert _password_step(client)["Location"] == "/todo/"
+
+
+def test_code_page_shows_no_menus_until_verified(client, device):
+    _password_step(client)
+
+    html = client.get("/accounts/login/verify/").content.decode()
+
+    assert 'id="app-sidebar"' not in html
+    assert "待办事项" not in html
+    assert '<form action="/accounts/logout/" method="post">' in html

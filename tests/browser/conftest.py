@@ -34,8 +34,14 @@ def _async_unsafe_allowed():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def chromium(_async_unsafe_allowed):
+@pytest.fixture
+def chromium(_async_unsafe_allowed, live_server, django_db_serialized_rollback):
+    """One browser per test, started after the test database is set up and stopped before it is flushed.
+
+    Playwright's sync API switches the context Django keeps its database connections in; a
+    session-wide browser would make the per-test restore of the serialized data (which lives on the
+    connection object) miss the connection and leave the next test with an empty database.
+    """
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -47,9 +53,9 @@ def chromium(_async_unsafe_allowed):
 
 
 @pytest.fixture
-def page(chromium, live_server, django_db_serialized_rollback):
+def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, viewport=VIEWPORT, locale="zh-CN",
-                                     reduced_motion="reduce")  # no smooth scrolling mid-screenshot
+                                   reduced_motion="reduce")  # no smooth scrolling mid-screenshot
     context.set_default_timeout(15_000)
     browser_page = context.new_page()
     yield browser_page

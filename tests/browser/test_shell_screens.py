@@ -157,3 +157,17 @@ def test_two_factor_enrolment_and_second_step_screens(page, screenshot):
 
     assert page.url.endswith("/todo/")
     assert page.get_by_role("heading", level=1).inner_text() == "待办事项"
+
+
+def test_lockout_screen(page, screenshot):
+    UserFactory(username="office-chen", display_name="陈科长", roles=["office"])
+    page.goto("/accounts/login/")
+    for _ in range(5):
+        page.get_by_label("用户名").fill("office-chen")
+        page.get_by_label("密码").fill("wrong-password")
+        page.get_by_role("button", name="登录", exact=True).click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "登录失败次数过多，账号已暂时锁定"
+    assert page.get_by_text("请 30 分钟后再试。").is_visible()
+    screenshot(page, "login-locked", full_page=False)
+    assert axe_violations(page) == []

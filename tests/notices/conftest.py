@@ -15,6 +15,14 @@ DURING = dt.datetime(2026, 6, 9, 10, 0, tzinfo=dt.UTC)
 REAL_NAME = Identity(name="钱多多", phone="13912345678", id_number="11010519491231002X", unit="运城某某公司")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    """Each test starts with no objection counted against the test client's address."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def office(db):
     return UserFactory(username="office-notice", display_name="办公室小王", roles=["office"])

@@ -160,3 +160,9 @@ def _png():
     buffer = io.BytesIO()
     Image.new("RGB", (2, 2)).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_api_objections_throttled_per_address(client, running):
+    codes = [post_objection(client, running).status_code for _ in range(21)]
+    assert codes == [201] * 20 + [429]
+    assert client.get(f"/api/v1/notices/{running.pk}").status_code == 200

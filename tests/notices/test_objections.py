@@ -10,7 +10,13 @@ from PIL import Image
 
 from qaward.core.errors import DomainError, InvalidTransition, NotPermitted, RuleViolation
 from qaward.core.models import AuditRecord
-from qaward.notices.objections import decide_objection, normalize_code, objector_identity, record_findings, track
+from qaward.notices.objections import (
+    decide_objection,
+    normalize_code,
+    objector_identity,
+    record_findings,
+    track,
+)
 
 from .conftest import END, REAL_NAME, START, object_to
 

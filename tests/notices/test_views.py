@@ -264,3 +264,48 @@ def test_todo_lists_objections_for_office_and_leadership(client, running, office
     assert [(i.title, i.count) for i in todos_for(leader) if i.category == "公示与异议"] == []
     record_findings(objection, actor=office, findings="属实。")
     assert [(i.title, i.count) for i in todos_for(leader) if i.category == "公示与异议"] == [("待作出处理决定的公示异议", 1)]
+
+
+def test_print_embeds_noto_cjk_fonts(client, running):
+    import re
+    import zlib
+
+    pdf = client.get(reverse("notices:print", args=[running.pk])).content
+    inflated = b"".join(_inflate(m.group(1), zlib) for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S))
+    fonts = {name.split(b"+")[-1] for name in re.findall(rb"/BaseFont\s*/([A-Za-z+\-]+)", pdf + inflated)}
+    assert {b"Noto-Serif-CJK-SC", b"Noto-Serif-CJK-SC-Bold"} <= fonts
+
+
+def _inflate(data, zlib):
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return b""
+
+
+def test_real_name_objection_through_page_stores_identity_for_supervision(client, running, supervisor):
+    response = file_via_page(client, running, identity_mode="real_name", name="孙某某", phone="13800002222")
+    assert response.status_code == 302
+    objection = Objection.objects.get()
+    assert (objection.is_anonymous, objection.objector_name, objection.objector_phone) == (False, "孙某某", "13800002222")
+
+
+def test_real_name_objection_without_phone_rerenders_form_with_message(client, running):
+    response = file_via_page(client, running, identity_mode="real_name", name="孙某某")
+    assert response.status_code == 422
+    assert "实名提出异议请填写姓名和联系电话" in response.content.decode()
+    assert not Objection.objects.exists()
+
+
+def test_objection_without_promise_of_truth_rerenders_form(client, running):
+    response = file_via_page(client, running, truthful="")
+    assert response.status_code == 422
+    assert not Objection.objects.exists()
+
+
+def test_twenty_first_objection_within_an_hour_from_one_address_refused(client, running):
+    for _ in range(20):
+        assert file_via_page(client, running).status_code == 302
+    response = file_via_page(client, running)
+    assert response.status_code == 429
+    assert Objection.objects.count() == 20

@@ -64,3 +64,11 @@ def test_page_reached_through_two_roles_is_listed_once(db):
                NavEntry("全程监督", "core:audit_trail", roles("office"), section="oversight")]
 
     assert _labels(resolve_entries(entries)) == ["审计日志"]
+
+
+def test_user_menu_offers_two_factor_to_staff_only(client, db):
+    client.force_login(UserFactory(roles=["expert"]))
+    assert 'href="/accounts/two-factor/"' in client.get("/workbench/").content.decode()
+
+    client.force_login(UserFactory(roles=["applicant"]))
+    assert 'href="/accounts/two-factor/"' not in client.get("/workbench/").content.decode()

@@ -21,6 +21,7 @@ from ..models.notices import NoticeStatus
 from ..objections import UPHELD_PUBLIC_NOTE, check_open_for_objections, file_objection, track
 from ..pdf import render_notice_pdf
 from ..services import quota_rows
+from ..throttle import objection_throttle
 
 RECEIPT_SESSION_KEY = "notices_objection_receipt"
 
@@ -92,6 +93,9 @@ def object_to_notice(request, pk: int):
         messages.error(request, check_open_for_objections(notice, timezone.localdate()).message)
         return render(request, "notices/detail.html", context, status=422)
     form = ObjectionForm(request.POST, request.FILES, entries=context["active_entries"])
+    if not objection_throttle().allow_request(request):
+        messages.error(request, "提交过于频繁，请稍后再试；也可以向监督组书面反映。")
+        return render(request, "notices/detail.html", {**context, "form": form, "form_open": True}, status=429)
     if form.is_valid():
         entry = next(e for e in context["active_entries"] if e.pk == form.cleaned_data["entry"])
         with domain_errors(request, form=form) as outcome:

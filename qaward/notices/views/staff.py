@@ -38,7 +38,6 @@ from ..services import (
     withdraw_notice,
 )
 from ..sources import source_entries
-from ..workflow import OBJECTION_MACHINE
 from .public import notice_context
 
 
@@ -199,7 +198,6 @@ def _objection_page(request, objection, *, findings_form=None, decision_form=Non
         "objection": objection,
         "notice": objection.notice,
         "evidence": list(objection.evidence.all()),
-        "history": OBJECTION_MACHINE.states,
         "can_investigate": can_investigate_objections(user) and objection.is_open,
         "can_decide": can_decide_objections(user) and objection.status == ObjectionStatus.INVESTIGATING,
         "can_view_identity": can_view_objector_identity(user),
