@@ -194,6 +194,7 @@ class ActionIn(Schema):
     reason: str = Field("", max_length=2000)
     checks: dict[str, bool] | None = Field(
         None, description="dept_approve：completeness、authenticity、accuracy、legality 逐项确认（第十六条）")
+    level: str = Field("", description="nominate：award（质量奖）或 nomination（质量奖提名奖）")
 
 
 class OpinionIn(Schema):
@@ -402,7 +403,8 @@ def sign_commitment(request, application_id: int, payload: CommitmentIn):
              summary="执行申报流转操作（submit、dept_approve、return、reject、recommend、accept、withdraw …）")
 def fire_action(request, application_id: int, action: str, payload: ActionIn):
     application = _visible(request, application_id)
-    application = services.perform(application, action, request.user, reason=payload.reason, checks=payload.checks)
+    application = services.perform(application, action, request.user, reason=payload.reason, checks=payload.checks,
+                                   level=payload.level)
     return application_out(_visible(request, application.pk), request.user)
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from qaward.accounts.enums import DepartmentType, OrganizationKind
 from qaward.core.rulebook import (
+    ACCEPTANCE_CLOSED,
     DEADLINE_PASSED,
     HONOR_PRIORITY,
     MAJOR_ACCIDENT,
@@ -331,6 +332,15 @@ def opinions_pending(application, **context) -> RuleResult:
     return check(OPINIONS_PENDING, True, f"已收到全部{len(requests)}份书面意见" if requests else "未征求书面意见")
 
 
+def acceptance_closed(application, **context) -> RuleResult:
+    """17: the office decides on acceptance while the edition is open or in formal review, not after
+    the acceptance list has gone to its public notice."""
+    edition = application.edition
+    still_open = edition.stage in (EditionStage.OPEN, EditionStage.FORMAL_REVIEW)
+    detail = "" if still_open else f"本届已进入「{edition.get_stage_display()}」阶段"
+    return check(ACCEPTANCE_CLOSED, still_open, detail or "形式审查期间")
+
+
 def talent_unverified(application, **context) -> RuleResult:
     """3: every talent-introduction record claimed for the bonus is verified (or refused) by the office."""
     pending = list(application.talents.filter(status=VerificationStatus.PENDING).values_list("name", flat=True))
@@ -377,6 +387,12 @@ def resubmission_guard(application, **context):
 def acceptance_guard(application, **context):
     """第十七条 formal review: the basic conditions and completeness checked once more, the opinions
     answered and the talent records verified."""
+    yield acceptance_closed(application, **context)
     yield from evaluate(application, **context)
     yield opinions_pending(application, **context)
     yield talent_unverified(application, **context)
+
+
+def office_decision_guard(application, **context):
+    """Returning or rejecting in formal review is also closed once the acceptance list is noticed."""
+    yield acceptance_closed(application, **context)

@@ -116,6 +116,8 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        if action == "nominate":
+            self.fields["level"] = forms.ChoiceField(label=_("拟推荐奖项"), choices=AwardLevel.choices)
         if action == "dept_approve":
             for key, label in AUDIT_POINTS.items():
                 self.fields[key] = forms.BooleanField(label=_("已审核%(point)s") % {"point": label}, required=False)

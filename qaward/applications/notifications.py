@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from qaward.accounts.models import User
+from qaward.core.errors import NotPermitted
 
 from .enums import OutboxStatus
 from .models import Notification, OutboxEmail
@@ -62,13 +63,20 @@ def send_outbox_email(email_id: int) -> str:
     return email.status
 
 
-def retry(email: OutboxEmail) -> None:
+def _require_office(actor) -> None:
+    if not actor.has_perm("applications.view_outbox"):
+        raise NotPermitted("只有领导小组办公室可以管理发件箱。")
+
+
+def retry(email: OutboxEmail, actor) -> None:
     """The office sends a failed or held e-mail again."""
-    OutboxEmail.objects.filter(pk=email.pk).update(status=OutboxStatus.PENDING)
+    _require_office(actor)
+    OutboxEmail.objects.filter(pk=email.pk).exclude(status=OutboxStatus.SENT).update(status=OutboxStatus.PENDING)
     transaction.on_commit(lambda: send_outbox_email.enqueue(email.pk))
 
 
-def hold(email: OutboxEmail) -> None:
+def hold(email: OutboxEmail, actor) -> None:
+    _require_office(actor)
     OutboxEmail.objects.filter(pk=email.pk, status=OutboxStatus.PENDING).update(status=OutboxStatus.HELD)
 
 

@@ -68,6 +68,16 @@ def is_recommender_staff(user, application) -> bool:
         pk__in=recommending_organizations(application).values("pk")).exists()
 
 
+def edition_stage_in(*stages: str):
+    """Later steps (第十九～二十二、三十条) belong to a stage of the edition; before it they are not offered."""
+
+    @rules.predicate(name=f"edition_stage_in_{'_'.join(stages)}")
+    def predicate(user, application) -> bool:
+        return application is not None and application.edition.stage in stages
+
+    return predicate
+
+
 # The evaluation app registers here how it knows that an expert is assigned to an application.
 assignment_lookups: list[Callable[[object, object], bool]] = []
 

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from qaward.accounts.rules import is_leadership, is_office
 from qaward.core.workflow import StateMachine, Transition
+from qaward.programs.models import EditionStage as E
 
 from . import eligibility
 from .enums import BEFORE_ACCEPTANCE, ApplicationState, ReviewStage
 from .rules import can_decide, is_applicant_member, is_receiver_staff, is_recommender_staff
+from .rules import edition_stage_in as at
 
 S = ApplicationState
 
@@ -38,17 +40,22 @@ APPLICATION_MACHINE = StateMachine(
         # 第十七条: formal review by the office.
         Transition("accept", (S.RECOMMENDED,), S.ACCEPTED, _("受理"), is_office,
                    guards=(eligibility.acceptance_guard,)),
-        Transition("return", (S.RECOMMENDED,), S.RETURNED, _("退回补正"), is_office, reason_required=True),
-        Transition("reject", (S.RECOMMENDED,), S.REJECTED, _("不予受理"), is_office, reason_required=True),
+        Transition("return", (S.RECOMMENDED,), S.RETURNED, _("退回补正"), is_office, reason_required=True,
+                   guards=(eligibility.office_decision_guard,)),
+        Transition("reject", (S.RECOMMENDED,), S.REJECTED, _("不予受理"), is_office, reason_required=True,
+                   guards=(eligibility.office_decision_guard,)),
         Transition("withdraw", BEFORE_ACCEPTANCE, S.WITHDRAWN, _("撤回申报"), is_applicant_member),
-        # After acceptance: evaluation, deliberation and the decision (第十八～二十二、三十条).
-        Transition("nominate", (S.ACCEPTED,), S.CANDIDATE, _("列入候选名单"), is_office),
-        Transition("propose_award", (S.CANDIDATE,), S.PROPOSED, _("列入获奖建议名单"), is_leadership),
-        Transition("drop", (S.CANDIDATE,), S.NOT_AWARDED, _("不列入获奖建议名单"), is_leadership,
+        # After acceptance: evaluation, deliberation and the decision (第十八～二十二、三十条), each offered
+        # only in its stage of the edition. ``nominate`` takes the proposed level (award / nomination).
+        Transition("nominate", (S.ACCEPTED,), S.CANDIDATE, _("列入候选名单"), is_office & at(E.CANDIDATES)),
+        Transition("propose_award", (S.CANDIDATE,), S.PROPOSED, _("列入获奖建议名单"),
+                   is_leadership & at(E.DELIBERATION)),
+        Transition("drop", (S.CANDIDATE,), S.NOT_AWARDED, _("不列入获奖建议名单"),
+                   is_leadership & at(E.DELIBERATION), reason_required=True),
+        Transition("award", (S.PROPOSED,), S.AWARDED, _("表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
+        Transition("not_award", (S.PROPOSED,), S.NOT_AWARDED, _("不予表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
+        Transition("revoke", (S.AWARDED,), S.REVOKED, _("撤销奖项"), can_decide & at(E.DECIDED),
                    reason_required=True),
-        Transition("award", (S.PROPOSED,), S.AWARDED, _("表彰"), can_decide),
-        Transition("not_award", (S.PROPOSED,), S.NOT_AWARDED, _("不予表彰"), can_decide),
-        Transition("revoke", (S.AWARDED,), S.REVOKED, _("撤销奖项"), can_decide, reason_required=True),
     ],
 )
 

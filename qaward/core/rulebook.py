@@ -159,6 +159,9 @@ OPINIONS_PENDING = _rule(
     "opinions_pending", "17", "第十七条",
     "以书面形式征求有关主管部门意见，根据形式审查和征求意见结果形成受理名单",
 )
+ACCEPTANCE_CLOSED = _rule(
+    "acceptance_closed", "17", "第十七条", "受理名单形成并向社会公示后，不再受理、退回或驳回申报",
+)
 TALENT_UNVERIFIED = _rule(
     "talent_unverified", "3", "第三条",
     "人才引进加分（一般人才每人5分，高端人才（正高级）每人20分）须经领导小组办公室核实",

@@ -31,8 +31,8 @@ def account(username="yc-motor"):
 
 
 def register_org(**overrides):
-    data = dict(name="运城市测试汽车零部件有限公司", credit_code=credit_code(), kind=OrganizationKind.ENTERPRISE,
-                division=division("临猗县"), established_on=datetime.date(2012, 4, 1), industry_code="C36")
+    data = {"name": "运城市测试汽车零部件有限公司", "credit_code": credit_code(), "kind": OrganizationKind.ENTERPRISE,
+                "division": division("临猗县"), "established_on": datetime.date(2012, 4, 1), "industry_code": "C36"}
     return services.register_organization(account(overrides.pop("username", "yc-motor")), **{**data, **overrides})
 
 
@@ -83,9 +83,9 @@ def test_unknown_industry_code_is_refused():
 
 
 def register_person(**overrides):
-    data = dict(name="赵质量", id_number=id_number(), employer_name="运城市测试电力公司",
-                employer_kind=OrganizationKind.ENTERPRISE, division=division(), position="质量部部长",
-                quality_work_since=datetime.date(2008, 1, 1), conduct_declared=True)
+    data = {"name": "赵质量", "id_number": id_number(), "employer_name": "运城市测试电力公司",
+                "employer_kind": OrganizationKind.ENTERPRISE, "division": division(), "position": "质量部部长",
+                "quality_work_since": datetime.date(2008, 1, 1), "conduct_declared": True}
     return services.register_individual(account(overrides.pop("username", "zhao")), **{**data, **overrides})
 
 

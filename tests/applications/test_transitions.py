@@ -311,3 +311,29 @@ def test_unknown_action_is_404(app, rep):
     with pytest.raises(InvalidTransition) as refused:
         services.perform(app, "approve_everything", rep)
     assert refused.value.status == 404
+
+
+# --- after the acceptance list, and the later stages -------------------------------------------------
+
+def test_no_acceptance_after_the_acceptance_list_is_noticed(app, rep, msa, county_gov, office):
+    app = recommended(app, rep, msa, county_gov)
+    app.edition.stage = "acceptance_notice"
+    app.edition.save()
+    with pytest.raises(RuleViolation) as refused:
+        services.perform(app, "accept", office)
+    assert (refused.value.code, refused.value.article) == ("acceptance_closed", "17")
+    with pytest.raises(RuleViolation):
+        services.perform(app, "return", office, reason="补正")
+
+
+def test_nomination_is_offered_only_in_the_candidates_stage_and_needs_a_level(app, rep, msa, county_gov, office):
+    app = services.perform(recommended(app, rep, msa, county_gov), "accept", office)
+    assert [t.action for t in services.available_actions(app, office)] == []
+    app.edition.stage = "candidates"
+    app.edition.save()
+    assert [t.action for t in services.available_actions(app, office)] == ["nominate"]
+    with pytest.raises(Exception) as refused:
+        services.perform(app, "nominate", office)
+    assert refused.value.code == "level_required"
+    app = services.perform(app, "nominate", office, level="nomination")
+    assert (app.state, app.proposed_level) == (S.CANDIDATE, "nomination")

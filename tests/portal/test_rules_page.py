@@ -35,3 +35,10 @@ def test_report_guide_cites_article_28(client, db):
     assert "<h1>如何提出异议和举报</h1>" in html
     assert 'href="/rules/#article-28"' in html
     assert "提倡实名举报；匿名提交同样受理。" in html
+
+
+def test_report_guide_links_notices_and_tracking(client, db):
+    html = client.get("/how-to-report/").content.decode()
+
+    assert 'href="/notices/"' in html
+    assert 'href="/notices/track/"' in html

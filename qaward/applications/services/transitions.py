@@ -10,7 +10,7 @@ from qaward.accounts.enums import Role
 from qaward.applicants.rules import representatives
 from qaward.core.errors import DomainError
 
-from ..enums import ApplicationState, ReviewStage
+from ..enums import ApplicationState, AwardLevel, ReviewStage
 from ..models import Application, ApplicationEvent
 from ..notifications import notify, users_in, users_with_role
 from ..rules import RECEIVER_ROLES, recommending_organizations, recommending_role
@@ -38,14 +38,14 @@ def available_actions(application: Application, user) -> list:
 
 
 def perform(application: Application, action: str, actor, *, reason: str = "", checks: dict | None = None,
-            today=None) -> Application:
+            level: str = "", today=None) -> Application:
     """Fire one action: permission, guards (the rules), state, round record, audit and notifications."""
     from_state = application.state
     context = {"today": today} if today else {}
     with transaction.atomic():
         app = APPLICATION_MACHINE.fire(application, action, actor, reason=reason.strip(), **context)
         points = _audit_points(action, checks)
-        fields = _bookkeeping(app, action, actor)
+        fields = _bookkeeping(app, action, actor, level)
         if fields:
             app.save(update_fields=[*fields, "updated_at"])
         ApplicationEvent.objects.create(
@@ -69,8 +69,13 @@ def _audit_points(action: str, checks: dict | None) -> dict:
     return checks
 
 
-def _bookkeeping(app: Application, action: str, actor) -> list[str]:
+def _bookkeeping(app: Application, action: str, actor, level: str) -> list[str]:
     now = timezone.now()
+    if action == "nominate":
+        if level not in AwardLevel.values:
+            raise DomainError("请选择拟推荐的奖项：质量奖或质量奖提名奖。", code="level_required", status=422)
+        app.proposed_level = level
+        return ["proposed_level"]
     if action == "submit":
         app.round += 1
         app.submitted_at = now

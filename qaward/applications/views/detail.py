@@ -373,7 +373,8 @@ def action(request, pk: int, action: str):
     form.is_valid()
     with domain_errors(request) as outcome:
         application = services.perform(application, action, request.user,
-                                       reason=form.cleaned_data.get("reason", ""), checks=form.checks())
+                                       reason=form.cleaned_data.get("reason", ""), checks=form.checks(),
+                                       level=form.cleaned_data.get("level", ""))
     if outcome.ok:
         template = ACTION_MESSAGES.get(action, _lazy("操作已完成。"))
         messages.success(request, template % {"receiver": application.receiver})

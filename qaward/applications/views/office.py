@@ -130,10 +130,10 @@ def outbox_action(request, pk: int, verb: str):
         raise PermissionDenied
     email = get_object_or_404(OutboxEmail, pk=pk)
     if verb == "retry":
-        notifications.retry(email)
+        notifications.retry(email, request.user)
         messages.success(request, _("已重新加入发送队列：%(to)s") % {"to": email.to_address})
     elif verb == "hold":
-        notifications.hold(email)
+        notifications.hold(email, request.user)
         messages.success(request, _("已暂停发送：%(to)s") % {"to": email.to_address})
     return redirect("applications:outbox")
 
