@@ -19,14 +19,13 @@ from stdnum.exceptions import ValidationError as NumberError
 
 from qaward.accounts.enums import Role
 from qaward.accounts.models import Division, Organization, RoleGrant, User
+from qaward.applications.enums import UNDER_REVIEW
 from qaward.core import audit
 from qaward.core.errors import DomainError, NotPermitted
 
 from .enums import APPLICANT_ORGANIZATION_KINDS, ApplicantKind
 from .industries import DIVISIONS
 from .models import AccidentRecord, Applicant, Honour, OrganizationProfile, PersonProfile, ViolationRecord
-
-UNDER_REVIEW = ("submitted", "dept_approved", "recommended")
 
 
 def invalid(detail: str, code: str, status: int = 422) -> DomainError:

@@ -22,6 +22,8 @@ class ApplicationState(models.TextChoices):
 
 # The applicant may still change the materials only in these states.
 EDITABLE_STATES = frozenset({ApplicationState.DRAFT, ApplicationState.RETURNED})
+# In the departments' or the office's hands: the applicant's declared facts are frozen meanwhile.
+UNDER_REVIEW = (ApplicationState.SUBMITTED, ApplicationState.DEPT_APPROVED, ApplicationState.RECOMMENDED)
 # "any before accepted" (§3.2): the applicant may withdraw.
 BEFORE_ACCEPTANCE = (
     ApplicationState.DRAFT, ApplicationState.SUBMITTED, ApplicationState.RETURNED,

@@ -93,3 +93,4 @@ def acceptance_list(edition) -> QuerySet:
     """
     return (_base().filter(edition=edition, state__in=ACCEPTED_OR_LATER)
             .order_by("-applicant__kind", "accepted_at", "pk"))
+

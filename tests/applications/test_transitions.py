@@ -337,3 +337,4 @@ def test_nomination_is_offered_only_in_the_candidates_stage_and_needs_a_level(ap
     assert refused.value.code == "level_required"
     app = services.perform(app, "nominate", office, level="nomination")
     assert (app.state, app.proposed_level) == (S.CANDIDATE, "nomination")
+

@@ -1,0 +1,420 @@
+"""The configuration admin: every page opens, and no page is a way around the domain's rules."""
+
+import datetime as dt
+
+import pytest
+from django.contrib import admin
+from django.contrib.messages import get_messages
+from django.forms import MultiWidget
+from django.test import RequestFactory
+from django.urls import reverse
+
+from qaward.accounts.models import ApiToken
+from qaward.core import audit
+from qaward.core.models import AuditChainHead, AuditRecord
+from qaward.notices.enums import NoticeKind
+from qaward.notices.models import Objection
+from qaward.notices.objections import Identity, file_objection
+from qaward.notices.services import EntryData, publish_notice
+from qaward.programs.models import CalendarOverride, EditionStage, Program, RubricCategory, RubricItem
+from tests.factories import (
+    EditionApprovalFactory,
+    EditionFactory,
+    RoleGrantFactory,
+    RubricFactory,
+    UserFactory,
+)
+
+REGISTERED = sorted(admin.site._registry.items(), key=lambda pair: pair[0]._meta.label)
+IDENTITY = Identity(name="钱多多", phone="13912345678", id_number="11010519491231002X", unit="运城某某公司")
+
+
+def url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def form_data(response) -> dict:
+    """The POST a browser would send back for an admin change form as rendered (main form and inlines)."""
+    data = {}
+
+    def put(html_name, widget, value):
+        if isinstance(widget, MultiWidget):
+            for i, part in enumerate(widget.decompress(value)):
+                data[f"{html_name}_{i}"] = "" if part is None else str(part)
+        elif value is True:
+            data[html_name] = "on"
+        elif value not in (None, False):
+            data[html_name] = value
+
+    def add(form):
+        for name in form.fields:
+            field = form[name]
+            put(field.html_name, field.field.widget, field.value())
+            if field.field.show_hidden_initial:  # fields with a callable default, e.g. date_joined
+                put(field.html_initial_name, field.field.widget, field.value())
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management[name].html_name] = management[name].value()
+        for form in formset.forms:
+            add(form)
+    return data
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", display_name="系统管理员", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def locked_edition(db):
+    """An edition in evaluation: its rubrics are locked."""
+    return EditionFactory(stage=EditionStage.EVALUATION)
+
+
+@pytest.fixture
+def objection(db):
+    office = UserFactory(username="office-admin-test", roles=["office"])
+    edition = EditionFactory(stage=EditionStage.FORMAL_REVIEW)
+    notice = publish_notice(edition, kind=NoticeKind.ACCEPTANCE, entries=[EntryData(name="运城测试企业有限公司")],
+                            title="受理名单公示", actor=office, start=dt.date(2026, 6, 8), today=dt.date(2026, 6, 8),
+                            contact="监督组电话：0359-1234567")
+    return file_objection(notice, notice.entries.get(), content="该企业近三年内发生过质量事故，不符合申报条件。",
+                          anonymous=False, identity=IDENTITY, now=dt.datetime(2026, 6, 9, 10, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def world(db, superuser, objection, locked_edition):
+    """At least one row of every model this project registers, besides the data migrations' rows."""
+    EditionApprovalFactory(edition=EditionFactory(program=locked_edition.program, number=99, year=2031))
+    ApiToken.issue(superuser, dt.timedelta(days=30))
+    CalendarOverride.objects.create(date=dt.date(2026, 10, 10), is_workday=True, note="国庆调休")
+    audit.record("test.world", actor=superuser, obj=superuser)
+
+
+# --- every page opens -------------------------------------------------------------------------------
+
+def test_admin_index_opens_with_site_header(client):
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert "运城市市长质量奖评选管理系统 · 配置管理" in response.content.decode()
+
+
+@pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=[m._meta.label for m, _ in REGISTERED])
+def test_admin_pages_open_for_superuser(client, superuser, world, model, model_admin):
+    request = RequestFactory().get("/")
+    request.user = superuser
+
+    assert client.get(url(model, "changelist")).status_code == 200
+    expected_add = 200 if model_admin.has_add_permission(request) else 403
+    assert client.get(url(model, "add")).status_code == expected_add
+    first = model._default_manager.order_by("pk").first()
+    if first is not None:
+        assert client.get(url(model, "change", first.pk)).status_code == 200
+
+
+def test_audit_chain_head_not_registered():
+    assert AuditChainHead not in admin.site._registry
+
+
+def test_project_models_registered():
+    labels = {model._meta.label for model in admin.site._registry}
+
+    assert {
+        "accounts.Division", "accounts.Organization", "accounts.User", "accounts.RoleGrant", "accounts.ApiToken",
+        "programs.RuleDocument", "programs.Program", "programs.Edition", "programs.Rubric", "programs.RubricItem",
+        "programs.ScoringBand", "programs.CalendarOverride", "core.AuditRecord", "notices.PublicNotice",
+        "notices.NoticeEntry", "notices.Objection",
+    } <= labels
+
+
+# --- the audit trail is append-only ---------------------------------------------------------------
+
+def test_audit_record_change_refused_for_superuser(client, superuser):
+    record = audit.record("test.thing", actor=superuser, obj=superuser, reason="原始理由")
+
+    response = client.post(url(AuditRecord, "change", record.pk), {"reason": "篡改后的理由", "action": "x"})
+
+    assert response.status_code == 403
+    record.refresh_from_db()
+    assert record.reason == "原始理由"
+
+
+def test_audit_record_delete_refused_for_superuser(client, superuser):
+    record = audit.record("test.thing", actor=superuser, obj=superuser)
+
+    assert client.get(url(AuditRecord, "delete", record.pk)).status_code == 403
+    assert client.post(url(AuditRecord, "delete", record.pk), {"post": "yes"}).status_code == 403
+    assert AuditRecord.objects.filter(pk=record.pk).exists()
+
+
+def test_audit_record_bulk_delete_not_offered(client, superuser):
+    record = audit.record("test.thing", actor=superuser, obj=superuser)
+
+    response = client.post(url(AuditRecord, "changelist"),
+                           {"action": "delete_selected", "_selected_action": [record.pk], "post": "yes"})
+
+    assert AuditRecord.objects.filter(pk=record.pk).exists()
+    assert "delete_selected" not in response.content.decode()
+
+
+def test_audit_record_add_refused_for_superuser(client):
+    assert client.post(url(AuditRecord, "add"), {"action": "forged"}).status_code == 403
+    assert not AuditRecord.objects.filter(action="forged").exists()
+
+
+def test_audit_record_admin_grants_no_write_permission(superuser):
+    request = RequestFactory().get("/")
+    request.user = superuser
+    model_admin = admin.site._registry[AuditRecord]
+
+    assert (model_admin.has_add_permission(request), model_admin.has_change_permission(request),
+            model_admin.has_delete_permission(request), model_admin.has_view_permission(request)) == (
+        False, False, False, True)
+
+
+# --- editions: the stage moves only through the workflow ------------------------------------------
+
+def test_edition_stage_read_only_in_change_form(client):
+    edition = EditionFactory(stage=EditionStage.PREPARING)
+
+    response = client.get(url(edition.__class__, "change", edition.pk))
+
+    assert response.status_code == 200
+    assert "stage" not in response.context["adminform"].form.fields
+    assert 'name="stage"' not in response.content.decode()
+    assert "筹备（制订评选方案和标准）" in response.content.decode()
+
+
+def test_edition_stage_posted_is_ignored(client):
+    edition = EditionFactory(stage=EditionStage.PREPARING)
+    page = client.get(url(edition.__class__, "change", edition.pk))
+    data = form_data(page) | {"title": "改名后的届次", "stage": EditionStage.DECIDED}
+
+    response = client.post(url(edition.__class__, "change", edition.pk), data)
+
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert (edition.title, edition.stage) == ("改名后的届次", EditionStage.PREPARING)
+    record = AuditRecord.objects.get(action="admin.programs.edition.change")
+    assert (record.before, record.after) == ({"title": edition.program.name + f"第{edition.number}届"},
+                                             {"title": "改名后的届次"})
+
+
+def test_edition_rubrics_read_only_after_approval_stage(client):
+    edition = EditionFactory(stage=EditionStage.OPEN)
+
+    form = client.get(url(edition.__class__, "change", edition.pk)).context["adminform"].form
+
+    assert set(form.fields) == {"title"}
+
+
+def test_edition_cannot_be_added_or_deleted_in_admin(client):
+    edition = EditionFactory()
+
+    assert client.get(url(edition.__class__, "add")).status_code == 403
+    assert client.post(url(edition.__class__, "delete", edition.pk), {"post": "yes"}).status_code == 403
+
+
+# --- rubrics: locked once an edition using them is in evaluation ----------------------------------
+
+def test_locked_rubric_item_edit_refused_and_not_saved(client, locked_edition):
+    item = RubricItem.objects.get(category__rubric=locked_edition.organization_rubric)
+    change = url(RubricItem, "change", item.pk)
+    data = form_data(client.get(change)) | {"points": "999"}
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    assert response["Location"] == change
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages == [f"「{locked_edition.title}」已进入评审阶段，评分标准「{locked_edition.organization_rubric.name}」"
+                        "不得再修改（评审开始后评分标准锁定）。"]
+    item.refresh_from_db()
+    assert item.points == 1000
+    assert not AuditRecord.objects.filter(action__startswith="admin.programs.rubricitem").exists()
+
+
+def test_locked_rubric_item_delete_refused(client, locked_edition):
+    item = RubricItem.objects.get(category__rubric=locked_edition.organization_rubric)
+
+    response = client.post(url(RubricItem, "delete", item.pk), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+    assert RubricItem.objects.filter(pk=item.pk).exists()
+
+
+def test_locked_rubric_category_inline_edit_refused(client, locked_edition):
+    rubric = locked_edition.organization_rubric
+    change = url(rubric.__class__, "change", rubric.pk)
+    data = form_data(client.get(change)) | {"categories-0-points": "500"}
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+    assert RubricCategory.objects.get(rubric=rubric).points == 1000
+
+
+def test_editable_rubric_item_edit_saved_audited_and_unverified(client):
+    rubric = RubricFactory(verified=True)
+    item = RubricItem.objects.get(category__rubric=rubric)
+    change = url(RubricItem, "change", item.pk)
+    data = form_data(client.get(change)) | {"points": "990"}
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    rubric.refresh_from_db()
+    assert (item.points, rubric.verified) == (990, False)
+    record = AuditRecord.objects.get(action="admin.programs.rubricitem.change")
+    assert (record.object_id, record.before, record.after) == (str(item.pk), {"points": 1000}, {"points": 990})
+
+
+def test_historical_edition_does_not_lock_rubric(client):
+    edition = EditionFactory(stage=EditionStage.DECIDED, is_historical=True)
+    item = RubricItem.objects.get(category__rubric=edition.organization_rubric)
+    change = url(RubricItem, "change", item.pk)
+
+    client.post(change, form_data(client.get(change)) | {"points": "10"})
+
+    item.refresh_from_db()
+    assert item.points == 10
+
+
+# --- programs and other configuration edits are audited -------------------------------------------
+
+def test_program_quota_change_audited(client):
+    program = Program.objects.get()
+    change = url(Program, "change", program.pk)
+    data = form_data(client.get(change)) | {"quota_award_organizations": "3"}
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    program.refresh_from_db()
+    assert program.quota_award_organizations == 3
+    record = AuditRecord.objects.get(action="admin.programs.program.change")
+    assert (record.before, record.after) == ({"quota_award_organizations": 4}, {"quota_award_organizations": 3})
+
+
+def test_program_offers_rubrics_of_matching_track(client):
+    program = Program.objects.get()
+
+    form = client.get(url(Program, "change", program.pk)).context["adminform"].form
+
+    assert {r.track for r in form.fields["organization_rubric"].queryset} == {"organization"}
+    assert {r.track for r in form.fields["individual_rubric"].queryset} == {"individual"}
+
+
+def test_user_phone_masked_in_list_and_kept_out_of_audit(client):
+    user = UserFactory(username="phone-user", phone="13812345678")
+    change = url(user.__class__, "change", user.pk)
+    data = form_data(client.get(change)) | {"phone": "13987654321"}
+
+    listing = client.get(url(user.__class__, "changelist")).content.decode()
+    client.post(change, data)
+
+    assert "138****5678" in listing
+    assert "13812345678" not in listing
+    user.refresh_from_db()
+    assert user.phone == "13987654321"
+    record = AuditRecord.objects.get(action="admin.accounts.user.change")
+    assert (record.before, record.after) == ({"phone": "（不记录）"}, {"phone": "（不记录）"})
+
+
+# --- calendar overrides go through their service ---------------------------------------------------
+
+def test_calendar_override_added_through_service_for_office(client, superuser):
+    RoleGrantFactory(user=superuser, role="office")
+
+    response = client.post(url(CalendarOverride, "add"), {"date": "2026-10-10", "is_workday": "on", "note": "国庆调休"})
+
+    assert response.status_code == 302
+    override = CalendarOverride.objects.get(date=dt.date(2026, 10, 10))
+    assert (override.is_workday, override.created_by) == (True, superuser)
+    assert AuditRecord.objects.get(action="calendar.override_set").after == {
+        "date": "2026-10-10", "is_workday": True, "note": "国庆调休"}
+
+
+def test_calendar_override_refused_without_office_role(client):
+    response = client.post(url(CalendarOverride, "add"), {"date": "2026-10-10", "is_workday": "on", "note": "x"})
+
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["只有领导小组办公室可以调整工作日日历。"]
+    assert not CalendarOverride.objects.exists()
+
+
+# --- API tokens: no key shown; delete revokes ------------------------------------------------------
+
+def test_api_token_page_shows_no_key_and_delete_revokes(client, superuser):
+    token, key = ApiToken.issue(superuser, dt.timedelta(days=30))
+
+    page = client.get(url(ApiToken, "change", token.pk)).content.decode()
+    response = client.post(url(ApiToken, "delete", token.pk), {"post": "yes"})
+
+    assert token.key_hash not in page and key not in page
+    assert f"{token.prefix}…" in page
+    assert response.status_code == 302
+    assert not ApiToken.objects.filter(pk=token.pk).exists()
+    assert AuditRecord.objects.filter(action="api_token.revoke", object_id=str(token.pk)).count() == 1
+
+
+def test_api_token_cannot_be_edited(client, superuser):
+    token, _ = ApiToken.issue(superuser, dt.timedelta(days=30))
+    expires = token.expires_at
+
+    response = client.post(url(ApiToken, "change", token.pk), {"expires_at": "2099-01-01"})
+
+    assert response.status_code == 403
+    token.refresh_from_db()
+    assert token.expires_at == expires
+
+
+# --- notices: read-only, and the objector stays unnamed -------------------------------------------
+
+def test_objection_identity_not_in_admin_pages(client, objection):
+    pages = [
+        client.get(url(Objection, "change", objection.pk)).content.decode(),
+        client.get(url(Objection, "changelist")).content.decode(),
+        client.get(url(objection.notice.__class__, "change", objection.notice.pk)).content.decode(),
+        client.get(url(objection.entry.__class__, "change", objection.entry.pk)).content.decode(),
+    ]
+
+    for html in pages:
+        for secret in (IDENTITY.name, IDENTITY.phone, IDENTITY.id_number, IDENTITY.unit, "objector_"):
+            assert secret not in html
+    assert objection.tracking_code in pages[0]
+
+
+def test_objection_admin_is_read_only(client, objection):
+    response = client.post(url(Objection, "change", objection.pk), {"status": "upheld"})
+
+    assert response.status_code == 403
+    objection.refresh_from_db()
+    assert objection.status == "filed"
+
+
+def test_notice_cannot_be_deleted_in_admin(client, objection):
+    notice = objection.notice
+
+    assert client.post(url(notice.__class__, "delete", notice.pk), {"post": "yes"}).status_code == 403
+    assert client.get(url(notice.__class__, "add")).status_code == 403
+
+
+def test_audit_record_changelist_lists_records(client, superuser):
+    audit.record("test.listed", actor=superuser, obj=superuser)
+
+    assert "test.listed" in client.get(url(AuditRecord, "changelist")).content.decode()
