@@ -9,7 +9,7 @@ from django.forms import MultiWidget
 from django.test import RequestFactory
 from django.urls import reverse
 
-from qaward.accounts.models import ApiToken
+from qaward.accounts.models import ApiToken, RoleGrant, User
 from qaward.core import audit
 from qaward.core.models import AuditChainHead, AuditRecord
 from qaward.notices.enums import NoticeKind
@@ -20,6 +20,7 @@ from qaward.programs.models import CalendarOverride, EditionStage, Program, Rubr
 from tests.factories import (
     EditionApprovalFactory,
     EditionFactory,
+    OrganizationFactory,
     RoleGrantFactory,
     RubricFactory,
     UserFactory,
@@ -308,6 +309,7 @@ def test_program_quota_change_audited(client):
     assert program.quota_award_organizations == 3
     record = AuditRecord.objects.get(action="admin.programs.program.change")
     assert (record.before, record.after) == ({"quota_award_organizations": 4}, {"quota_award_organizations": 3})
+    assert audit.verify_chain().intact
 
 
 def test_program_offers_rubrics_of_matching_track(client):
@@ -333,6 +335,41 @@ def test_user_phone_masked_in_list_and_kept_out_of_audit(client):
     assert user.phone == "13987654321"
     record = AuditRecord.objects.get(action="admin.accounts.user.change")
     assert (record.before, record.after) == ({"phone": "（不记录）"}, {"phone": "（不记录）"})
+
+
+
+def test_user_added_with_name_and_phone_audited_without_secrets(client):
+    response = client.post(url(User, "add"), {
+        "username": "new-expert", "usable_password": "true", "password1": "Zl-2026-admin-pass",
+        "password2": "Zl-2026-admin-pass", "display_name": "新专家", "phone": "13700001111", "email": "",
+        "role_grants-TOTAL_FORMS": "0", "role_grants-INITIAL_FORMS": "0",
+    })
+
+    assert response.status_code == 302
+    user = User.objects.get(username="new-expert")
+    assert (user.display_name, user.phone, user.check_password("Zl-2026-admin-pass")) == ("新专家", "13700001111", True)
+    record = AuditRecord.objects.get(action="admin.accounts.user.add")
+    assert record.after == {"username": "new-expert", "display_name": "新专家", "phone": "（不记录）", "email": ""}
+
+
+def test_role_grant_added_inline_on_user_audited(client):
+    user = UserFactory(username="grantee")
+    organization = OrganizationFactory(name="运城市市场监督管理局测试处")
+    change = url(User, "change", user.pk)
+    data = form_data(client.get(change)) | {
+        "role_grants-TOTAL_FORMS": "1", "role_grants-0-role": "expert", "role_grants-0-organization": organization.pk,
+        "role_grants-0-is_active": "on", "role_grants-0-granted_at_0": "2026-06-01",
+        "role_grants-0-granted_at_1": "09:00:00", "role_grants-0-user": user.pk,
+    }
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    grant = RoleGrant.objects.get(user=user)
+    assert (grant.role, grant.organization) == ("expert", organization)
+    record = AuditRecord.objects.get(action="admin.accounts.rolegrant.add")
+    assert (record.object_id, record.after["role"], record.after["organization"]) == (
+        str(grant.pk), "expert", organization.pk)
 
 
 # --- calendar overrides go through their service ---------------------------------------------------
