@@ -4,6 +4,7 @@ API tokens are never edited: an administrator sees which exist and may delete on
 through the same service as the API (the key itself is not stored, only its hash, never shown).
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils import timezone
@@ -12,9 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from qaward.api.services import revoke_token
 from qaward.core import audit
 from qaward.core.admin_mixins import AuditedAdminMixin, AuditedModelAdmin, RefusalsAsMessagesMixin
+from qaward.core.errors import DomainError
 from qaward.core.models import AuditRecord
 
 from .models import ApiToken, Division, Organization, RoleGrant, User
+from .services import check_role_fits
 
 
 @admin.register(Division)
@@ -33,9 +36,29 @@ class OrganizationAdmin(AuditedModelAdmin):
     list_select_related = ["division"]
 
 
+class RoleGrantAdminForm(forms.ModelForm):
+    """A new or moved grant must fit the organisation, as on the office's pages (services.check_role_fits)."""
+
+    class Meta:
+        model = RoleGrant
+        fields = ["user", "role", "organization", "is_active", "granted_at"]
+
+    def clean(self):
+        cleaned = super().clean()
+        role, organization = cleaned.get("role"), cleaned.get("organization")
+        moved = self.instance.pk is None or {"role", "organization"} & set(self.changed_data)
+        if role and organization and moved:
+            try:
+                check_role_fits(role, organization)
+            except DomainError as error:
+                raise forms.ValidationError(error.detail) from error
+        return cleaned
+
+
 class RoleGrantInline(admin.TabularInline):
     # Saved and audited by UserAdmin.save_formset.
     model = RoleGrant
+    form = RoleGrantAdminForm
     extra = 0
     fields = ["role", "organization", "is_active", "granted_at"]
     autocomplete_fields = ["organization"]
@@ -75,6 +98,7 @@ class UserAdmin(RefusalsAsMessagesMixin, AuditedAdminMixin, DjangoUserAdmin):
 
 @admin.register(RoleGrant)
 class RoleGrantAdmin(AuditedModelAdmin):
+    form = RoleGrantAdminForm
     list_display = ["user", "role", "organization", "is_active", "granted_at"]
     list_filter = ["role", "is_active"]
     search_fields = ["user__username", "user__display_name", "organization__name"]

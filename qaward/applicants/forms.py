@@ -15,6 +15,10 @@ from .enums import APPLICANT_ORGANIZATION_KINDS, AccidentKind, HonourLevel, Viol
 KIND_CHOICES = [(k.value, k.label) for k in OrganizationKind if k in APPLICANT_ORGANIZATION_KINDS]
 
 
+# 第十二条第（一）项, declared by the person at registration and on the profile alike.
+CONDUCT_DECLARATION = _("本人政治坚定、品行端正，恪守职业道德和社会规范，无违法、违规、违纪行为（第十二条第（一）项）")
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -87,10 +91,7 @@ class IndividualRegistrationForm(AccountForm):
     quality_work_since = forms.DateField(label=_("从事质量工作起始日期"), widget=DateInput(),
                                          help_text=_("第十二条第（六）项：从事或涉及质量工作10年以上"))
     industry_code = industry_field()
-    conduct_declared = forms.BooleanField(
-        label=_("本人政治坚定、品行端正，恪守职业道德和社会规范，无违法、违规、违纪行为（第十二条第（一）项）"),
-        required=False,
-    )
+    conduct_declared = forms.BooleanField(label=CONDUCT_DECLARATION, required=False)
 
     field_order = ["name", "id_number", "employer_name", "employer_kind", "division", "position",
                    "quality_work_since", "industry_code", "conduct_declared", "phone", "email", "username",
@@ -132,10 +133,7 @@ class PersonProfileForm(forms.Form):
     address = forms.CharField(label=_("通讯地址"), max_length=200, required=False)
     position = forms.CharField(label=_("职务/职称"), max_length=80)
     quality_work_since = forms.DateField(label=_("从事质量工作起始日期"), widget=DateInput())
-    conduct_declared = forms.BooleanField(
-        label=_("本人政治坚定、品行端正，恪守职业道德和社会规范，无违法、违规、违纪行为（第十二条第（一）项）"),
-        required=False,
-    )
+    conduct_declared = forms.BooleanField(label=CONDUCT_DECLARATION, required=False)
 
 
 class HonourForm(forms.Form):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qaward.accounts.models import User
+from qaward.core.masking import contact_for
 from qaward.core.web import domain_errors
 
 from . import services
@@ -96,6 +97,7 @@ def _page(request, applicant, *, profile_form=None, record_forms=None, status=20
         "can_edit": can_edit,
         "can_record_conduct": request.user.has_perm("applicants.record_conduct", applicant),
         "can_reveal": request.user.has_perm("applicants.read_id_number", applicant),
+        "contact_phone": contact_for(request.user, applicant.contact_phone)[0],
         "reveal_form": RevealForm(),
         "locked": applicant.applications.filter(state__in=services.UNDER_REVIEW).exists(),
         "applications": applicant.applications.select_related("edition").order_by("-edition__year"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.http import FileResponse
 
+from qaward.core.uploads import CONTENT_TYPES
+
 from . import services
-from .files import CONTENT_TYPES
 from .models import Attachment
 
 

@@ -9,6 +9,7 @@ rules can be tested at their boundaries.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.utils import timezone
 
@@ -56,6 +57,14 @@ def reference_date(application) -> datetime.date:
     return application.edition.application_deadline or timezone.localdate()
 
 
+def _years_by_deadline(application, since: datetime.date, years: int):
+    """(whether ``years`` full years run from ``since`` to the reference date, that date, the latest
+    ``since`` that would do)."""
+    deadline = reference_date(application)
+    latest = add_years(deadline, -years)
+    return since <= latest, deadline, latest
+
+
 def _today(context) -> datetime.date:
     return context.get("today") or timezone.localdate()
 
@@ -82,9 +91,7 @@ def org_too_young(application, **context) -> RuleResult:
     """11(1): established at least 3 years (program data) before the application deadline."""
     program = application.edition.program
     established = application.applicant.org_profile.established_on
-    deadline = reference_date(application)
-    latest = add_years(deadline, -program.organization_min_years)
-    old_enough = established <= latest
+    old_enough, deadline, latest = _years_by_deadline(application, established, program.organization_min_years)
     detail = (
         f"成立于{cn_date(established)}，至申报截止日{cn_date(deadline)}"
         + (f"已满{program.organization_min_years}年" if old_enough
@@ -162,12 +169,9 @@ def person_conduct(application, **context) -> RuleResult:
 
 def person_experience(application, **context) -> RuleResult:
     """12(6): at least 10 years (program data) in quality work by the application deadline."""
-    program = application.edition.program
+    years = application.edition.program.person_min_quality_years
     since = application.applicant.person_profile.quality_work_since
-    deadline = reference_date(application)
-    latest = add_years(deadline, -program.person_min_quality_years)
-    enough = since <= latest
-    years = program.person_min_quality_years
+    enough, deadline, latest = _years_by_deadline(application, since, years)
     detail = (
         f"自{cn_date(since)}从事质量工作，至申报截止日{cn_date(deadline)}"
         + (f"已满{years}年" if enough else f"不满{years}年（须在{cn_date(latest)}或之前开始）")
@@ -305,8 +309,11 @@ def materials_incomplete(application, **context) -> RuleResult:
     return check(MATERIALS_INCOMPLETE, True, "申报材料齐全，已签署承诺")
 
 
-def state_secret(application, **context) -> RuleResult:
-    """17: the applicant declares the materials hold no state secret (marked files are refused at upload)."""
+def state_secret(application, *, file_name: str = "", marks: Sequence[str] = (), **context) -> RuleResult:
+    """17: the applicant declares the materials hold no state secret; an uploaded file carrying a
+    classification mark (``marks`` found in ``file_name``) is refused."""
+    if marks:
+        return check(STATE_SECRET, False, f"文件「{file_name}」含有密级标志「{'、'.join(marks)}」，不得上传")
     declared = application.no_state_secret_declared
     return check(STATE_SECRET, declared, "已声明申报材料不涉及国家秘密" if declared else "尚未声明申报材料不涉及国家秘密")
 

@@ -1,9 +1,9 @@
 """What an uploaded file really is, judged by its bytes, and whether it carries a classification mark.
 
-Types are recognised by content (magic bytes; a .docx or .xlsx is a zip archive with the
-entries of its format), never by the name the uploader gave. Text is extracted naively — PDF
-strings and (Flate) streams including ToUnicode maps, Word and Excel XML, legacy Office
-UTF-16 text — only to find the marks of 第十七条 (绝密, 机密, 秘密★); images carry no text we read.
+Types are recognised by content (qaward.core.uploads), never by the name the uploader gave.
+Text is extracted naively — PDF strings and (Flate) streams including ToUnicode maps, Word and
+Excel XML, legacy Office UTF-16 text — only to find the marks of 第十七条 (绝密, 机密, 秘密★);
+images carry no text we read.
 """
 
 from __future__ import annotations
@@ -15,58 +15,18 @@ import unicodedata
 import zipfile
 import zlib
 
-PDF, PNG, JPEG, DOCX, XLSX, DOC, XLS = "pdf", "png", "jpg", "docx", "xlsx", "doc", "xls"
-TYPE_LABELS = {
-    PDF: "PDF", PNG: "PNG 图片", JPEG: "JPEG 图片", DOCX: "Word 文档", XLSX: "Excel 表格",
-    DOC: "Word 97-2003 文档", XLS: "Excel 97-2003 表格",
-}
-CONTENT_TYPES = {
-    PDF: "application/pdf", PNG: "image/png", JPEG: "image/jpeg",
-    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    DOC: "application/msword", XLS: "application/vnd.ms-excel",
-}
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from qaward.core import uploads
+from qaward.core.uploads import ALL_TYPES, DOC, DOCX, PDF, XLS, XLSX
+
 # Extraction reads at most this much decompressed text, so a zip or Flate bomb cannot exhaust memory.
 MAX_EXTRACTED = 64 * 1024 * 1024
+# Applications take every type the office reads (第十七条 materials are documents, sheets and scans).
+ALLOWED_TYPES = ALL_TYPES
 
 
 def sniff(data: bytes) -> str | None:
     """The file's type from its content, or None when it is not one of the allowed types."""
-    if data.startswith(b"%PDF-"):
-        return PDF
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if data.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if data.startswith(b"PK\x03\x04"):
-        return _office_zip(data)
-    if data.startswith(OLE_MAGIC):
-        return _ole(data)
-    return None
-
-
-def _office_zip(data: bytes) -> str | None:
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError):
-        return None
-    if "[Content_Types].xml" not in names:
-        return None
-    if "word/document.xml" in names:
-        return DOCX
-    if "xl/workbook.xml" in names:
-        return XLSX
-    return None
-
-
-def _ole(data: bytes) -> str | None:
-    # The compound file's directory names its streams in UTF-16: WordDocument, or Workbook/Book.
-    if "WordDocument".encode("utf-16-le") in data:
-        return DOC
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return XLS
-    return None
+    return uploads.sniff(data, ALLOWED_TYPES)
 
 
 # --- text ------------------------------------------------------------------------------------------

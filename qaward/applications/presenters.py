@@ -70,3 +70,54 @@ def actions_for(application, user, *, with_blockers: bool = True) -> list[Action
         views.append(ActionView(t.action, str(t.label), t.target, str(S(t.target).label), t.reason_required,
                                 blockers))
     return views
+
+
+def back_link(application, user) -> tuple[str, str]:
+    """(label, url) of the list the user most likely came from, for the page's breadcrumb."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from qaward.accounts.enums import Role
+
+    from .rules import is_applicant_member
+
+    roles = user.role_codes()
+    if is_applicant_member(user, application):
+        return _("我的申报"), reverse("applications:list")
+    if roles & {Role.COUNTY_MSA, Role.INDUSTRY_AUTHORITY, Role.COUNTY_GOVERNMENT}:
+        return _("申报审核"), reverse("applications:inbox")
+    if Role.OFFICE in roles and application.state in (S.SUBMITTED, S.RETURNED, S.DEPT_APPROVED, S.RECOMMENDED):
+        return _("形式审查"), reverse("applications:formal_review")
+    return _("受理名单"), reverse("applications:acceptance_edition", args=[application.edition_id])
+
+
+@dataclass
+class EditionStatistics:
+    """The applications of one edition that the user may see, counted by state and by county."""
+
+    by_state: list[tuple[str, str, int]]
+    by_division: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _state, _label, n in self.by_state)
+
+    @property
+    def state_chart(self) -> dict:
+        return {"labels": [label for _s, label, _n in self.by_state], "values": [n for *_rest, n in self.by_state],
+                "codes": [state for state, _l, _n in self.by_state]}
+
+    @property
+    def division_chart(self) -> dict:
+        from django.utils.translation import gettext as _
+
+        return {"labels": [name or _("未填所在地") for name, _n in self.by_division],
+                "values": [n for _name, n in self.by_division]}
+
+
+def edition_statistics(edition, user) -> EditionStatistics:
+    """Two aggregate queries over what the user may see (drafts never submitted are the applicant's own)."""
+    from .queries import counts_by_division, counts_by_state, visible_applications
+
+    applications = visible_applications(user).filter(edition=edition)
+    return EditionStatistics(counts_by_state(applications), counts_by_division(applications))

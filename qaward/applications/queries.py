@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
 from qaward.accounts.enums import DepartmentType, Role
 from qaward.applicants.rules import applicants_of
@@ -94,3 +94,19 @@ def acceptance_list(edition) -> QuerySet:
     return (_base().filter(edition=edition, state__in=ACCEPTED_OR_LATER)
             .order_by("-applicant__kind", "accepted_at", "pk"))
 
+
+
+def counts_by_state(applications: QuerySet) -> list[tuple[str, str, int]]:
+    """(state, label, count) in the order of the states, from one aggregate query."""
+    counts = dict(applications.order_by().values_list("state").annotate(n=Count("pk")))
+    return [(state.value, str(state.label), counts[state.value]) for state in S if state.value in counts]
+
+
+def counts_by_division(applications: QuerySet) -> list[tuple[str, int]]:
+    """(county, count) in the divisions' own order, from one aggregate query. An individual counts
+    where their employer is."""
+    division = "applicant__organization__division"
+    rows = (applications.order_by().values(f"{division}__name")
+            .annotate(n=Count("pk"), order=Min(f"{division}__order"), code=Min(f"{division}__code"))
+            .order_by("order", "code"))
+    return [(row[f"{division}__name"] or "", row["n"]) for row in rows]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import rules
 
 from qaward.accounts.enums import DepartmentType, Role
-from qaward.accounts.rules import is_city_government, is_leadership, is_office, is_supervision
+from qaward.accounts.rules import is_leadership, is_office, is_supervision
 from qaward.applicants.rules import acts_for
 
 # The county government or the development-zone committee recommends what its county's market
@@ -98,7 +98,6 @@ def can_view(user, application) -> bool:
 can_open_trade_secret = is_applicant_member | is_office | is_supervision | is_assigned_expert
 can_edit = is_applicant_member
 can_formal_review = is_office
-can_decide = is_city_government | is_office  # the office records the government's decision
 
 rules.add_perm("applications.view_application", can_view)
 rules.add_perm("applications.change_application", can_edit)

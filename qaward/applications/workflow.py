@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from qaward.accounts.rules import is_leadership, is_office
 from qaward.core.workflow import StateMachine, Transition
 from qaward.programs.models import EditionStage as E
+from qaward.programs.rules import can_decide
 
 from . import eligibility
 from .enums import BEFORE_ACCEPTANCE, ApplicationState, ReviewStage
-from .rules import can_decide, is_applicant_member, is_receiver_staff, is_recommender_staff
 from .rules import edition_stage_in as at
+from .rules import is_applicant_member, is_receiver_staff, is_recommender_staff
 
 S = ApplicationState
 
@@ -52,6 +53,7 @@ APPLICATION_MACHINE = StateMachine(
                    is_leadership & at(E.DELIBERATION)),
         Transition("drop", (S.CANDIDATE,), S.NOT_AWARDED, _("不列入获奖建议名单"),
                    is_leadership & at(E.DELIBERATION), reason_required=True),
+        # 第二十一条: whoever records the edition's decision records each application's (programs.rules).
         Transition("award", (S.PROPOSED,), S.AWARDED, _("表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
         Transition("not_award", (S.PROPOSED,), S.NOT_AWARDED, _("不予表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
         Transition("revoke", (S.AWARDED,), S.REVOKED, _("撤销奖项"), can_decide & at(E.DECIDED),

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from . import audit
+from .audit_labels import action_label
 from .forms import AuditFilterForm, object_type_label
 from .models import AuditRecord
 
@@ -17,7 +18,8 @@ BROKEN_CONTEXT = 5
 
 
 def _rows(records) -> list[dict]:
-    return [{"record": r, "object_type_label": object_type_label(r.object_type)} for r in records]
+    return [{"record": r, "object_type_label": object_type_label(r.object_type), "action_label": action_label(r.action)}
+            for r in records]
 
 
 def _context(request, form: AuditFilterForm, **extra) -> dict:

@@ -33,8 +33,13 @@ class Transition:
     effects: tuple[Callable, ...] = field(default=())  # run after the state is saved
 
 
+# Every machine by name, so the audit trail can show "提交申报" for the record "application.submit".
+MACHINES: dict[str, StateMachine] = {}
+
+
 class StateMachine:
     def __init__(self, name: str, *, field_name: str, states: dict[str, str], transitions: Sequence[Transition]):
+        MACHINES[name] = self
         self.name = name
         self.field_name = field_name
         self.states = states

@@ -42,10 +42,10 @@ OPEN_OBJECTION_STATUSES = (ObjectionStatus.FILED, ObjectionStatus.INVESTIGATING)
 
 # The article that requires each list to be noticed, for pages and messages.
 KIND_ARTICLE = {
-    NoticeKind.ACCEPTANCE: "第十七条",
-    NoticeKind.CANDIDATE: "第十九条",
-    NoticeKind.RECOMMENDATION: "第二十条",
-    NoticeKind.REVOCATION: "第三十条",
+    NoticeKind.ACCEPTANCE: _("第十七条"),
+    NoticeKind.CANDIDATE: _("第十九条"),
+    NoticeKind.RECOMMENDATION: _("第二十条"),
+    NoticeKind.REVOCATION: _("第三十条"),
 }
 
 # The edition stage during which each list's notice runs; the edition may not leave that stage

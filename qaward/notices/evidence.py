@@ -9,17 +9,14 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from PIL import Image, UnidentifiedImageError
 
+from qaward.core import uploads
 from qaward.core.crypto import sm3_hex
 from qaward.core.errors import DomainError
 
 MAX_FILES = 5
 MAX_BYTES = 10 * 1024 * 1024
 
-SIGNATURES = (
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-)
+ALLOWED_TYPES = frozenset({uploads.PDF, uploads.PNG, uploads.JPEG})
 
 
 @dataclass(frozen=True)
@@ -32,10 +29,6 @@ class CheckedFile:
 
 def _refuse(detail: str) -> DomainError:
     return DomainError(detail, code="evidence_invalid", status=422)
-
-
-def _sniff(data: bytes) -> tuple[str, str] | None:
-    return next(((kind, ext) for magic, kind, ext in SIGNATURES if data.startswith(magic)), None)
 
 
 def _verify_image(data: bytes) -> bool:
@@ -54,11 +47,11 @@ def check_file(upload, number: int = 1) -> CheckedFile:
     if size == 0:
         raise _refuse(f"第{number}个文件是空文件。")
     data = upload.read()
-    sniffed = _sniff(data)
-    if sniffed is None:
+    extension = uploads.sniff(data, ALLOWED_TYPES)
+    if extension is None:
         raise _refuse(f"第{number}个文件不是PDF或图片（JPG、PNG）。")
-    content_type, extension = sniffed
-    if content_type == "application/pdf":
+    content_type = uploads.CONTENT_TYPES[extension]
+    if extension == uploads.PDF:
         if b"%%EOF" not in data[-2048:]:
             raise _refuse(f"第{number}个文件不是完整的PDF文件。")
     elif not _verify_image(data):

@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from qaward.core.rulebook import NOTICE_MISSING, NOTICE_RUNNING, check
+from qaward.core.rulebook import NOTICE_MISSING, NOTICE_RUNNING, RuleResult, check
 
 from .enums import STAGE_NOTICE_KIND, NoticeKind
 from .models import Objection, PublicNotice
@@ -25,16 +25,23 @@ def _published(edition, kind):
     return PublicNotice.objects.filter(edition=edition, kind=kind).published()
 
 
+def _notice_missing(edition, kind, missing: str) -> RuleResult:
+    """NOTICE_MISSING, checked here alone; ``missing`` is the detail when the list is unpublished."""
+    published = _published(edition, kind).exists()
+    return check(NOTICE_MISSING, published, "" if published else missing.format(label=NoticeKind(kind).label))
+
+
 def notice_settled(edition, **context):
     """The notice of the edition's current stage has ended and holds no open objection."""
     kind = STAGE_NOTICE_KIND.get(edition.stage)
     if kind is None:
         return
     today = _today(context)
-    notices = _published(edition, kind)
-    if not notices.exists():
-        yield check(NOTICE_MISSING, False, f"本届尚未发布{NoticeKind(kind).label}")
+    published = _notice_missing(edition, kind, "本届尚未发布{label}")
+    if not published.passed:
+        yield published
         return
+    notices = _published(edition, kind)
     running = list(notices.not_ended_on(today).order_by("end"))
     for notice in running:
         yield check(NOTICE_RUNNING, False,
@@ -50,8 +57,7 @@ def notice_published(kind: str):
     """A guard for the transition entering a notice stage: that list has been published."""
 
     def guard(edition, **context):
-        published = _published(edition, kind).exists()
-        yield check(NOTICE_MISSING, published, "" if published else f"请先发布{NoticeKind(kind).label}")
+        yield _notice_missing(edition, kind, "请先发布{label}")
 
     guard.__name__ = f"{kind}_notice_published"
     return guard

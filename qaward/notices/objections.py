@@ -61,9 +61,9 @@ def _today(now: dt.datetime | None) -> dt.date:
 
 def check_open_for_objections(notice: PublicNotice, day: dt.date):
     """第二十七、二十八条 as the notice states them: objections are taken during the notice period."""
-    status = notice.status_on(day)
-    if status == NoticeStatus.RUNNING:
+    if notice.accepts_objections_on(day):
         return check(OBJECTION_CLOSED, True)
+    status = notice.status_on(day)
     if status == NoticeStatus.SCHEDULED:
         detail = f"该公示自{notice.start:%Y年%-m月%-d日}起开始受理异议"
     elif status == NoticeStatus.WITHDRAWN:

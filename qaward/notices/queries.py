@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from qaward.programs.calendar import count_workdays_each
 from qaward.programs.models import Edition, EditionStage
 
 from .enums import AwardLevel, NoticeKind, ObjectionStatus, Track
@@ -29,6 +30,17 @@ def public_running_notices(today: dt.date | None = None):
     return _notices().filter(withdrawn_at__isnull=True, start__lte=today, end__gte=today).order_by("end", "pk")
 
 
+def with_workdays_left(notices, today: dt.date | None = None) -> list[PublicNotice]:
+    """The notices as a list, each with ``workdays_left`` from today to its last day (0 once it
+    ended), the calendar read once for all of them rather than once per notice card."""
+    today = today or timezone.localdate()
+    notices = list(notices)
+    counts = count_workdays_each([(max(today, notice.start), notice.end) for notice in notices])
+    for notice, count in zip(notices, counts, strict=True):
+        notice.workdays_left = count
+    return notices
+
+
 def upcoming_notices(today: dt.date | None = None):
     today = today or timezone.localdate()
     return _notices().filter(withdrawn_at__isnull=True, start__gt=today).order_by("start", "pk")
@@ -42,6 +54,12 @@ def past_notices(today: dt.date | None = None):
 
 def edition_notices(edition: Edition):
     return _notices().filter(edition=edition).order_by("-published_at", "-pk")
+
+
+def with_notices(editions):
+    """Editions each with ``listed_notices`` (edition_notices), loaded in one query for them all."""
+    listed = Prefetch("notices", queryset=_notices().order_by("-published_at", "-pk"), to_attr="listed_notices")
+    return editions.prefetch_related(listed)
 
 
 def entries_of(notice: PublicNotice):

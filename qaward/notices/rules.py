@@ -7,12 +7,12 @@ objected (第二十八条 为举报人保密). Everyone may read notices and fil
 
 import rules
 
-from qaward.accounts.rules import is_leadership, is_office, is_supervision
+from qaward.accounts.rules import can_oversee, is_leadership, is_office, is_supervision
 
 can_publish_notices = is_office
 can_investigate_objections = is_office
 can_decide_objections = is_leadership
-can_view_objections = is_office | is_leadership | is_supervision
+can_view_objections = can_oversee  # the office, the leadership group and the supervision group
 can_view_objector_identity = is_supervision
 
 rules.add_perm("notices.publish_notice", can_publish_notices)

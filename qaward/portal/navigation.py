@@ -10,7 +10,7 @@ codes (qaward.accounts.enums.Role) whose holders see the entry.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -86,7 +86,8 @@ NAV_ENTRIES: list[NavEntry] = [
              "bi-calendar3", 10, "organise"),
     NavEntry(_("评分标准"), "programs:rubric_list", roles(Role.OFFICE, Role.SUPERVISION, Role.LEADERSHIP),
              "bi-list-ol", 15, "organise"),
-    NavEntry(_("形式审查"), "applications:formal_review", OFFICE_SIDE, "bi-search", 20, "organise"),
+    # Formal review is the office's own decision (第十七条); the third party sees the acceptance list only.
+    NavEntry(_("形式审查"), "applications:formal_review", roles(Role.OFFICE), "bi-search", 20, "organise"),
     NavEntry(_("公示管理"), "notices:manage", roles(Role.OFFICE), "bi-megaphone", 30, "organise"),
     NavEntry(_("受理名单"), "applications:acceptance", OFFICE_SIDE | {Role.SUPERVISION, Role.LEADERSHIP},
              "bi-list-check", 25, "organise"),
@@ -94,6 +95,7 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry(_("邮件发件箱"), "applications:outbox", roles(Role.OFFICE), "bi-envelope", 85, "organise"),
     NavEntry(_("公示异议"), "notices:objections", roles(Role.OFFICE), "bi-flag", 35, "organise"),
     NavEntry(_("工作日历"), "programs:calendar", roles(Role.OFFICE), "bi-calendar-week", 90, "organise"),
+    NavEntry(_("账号管理"), "accounts:user_list", roles(Role.OFFICE), "bi-people", 95, "organise"),
     # 评审 (第十八、三十二条)
     NavEntry(_("评审任务"), "evaluation:my_assignments", roles(Role.EXPERT), "bi-pencil-square", 10,
              "evaluate"),
@@ -141,9 +143,12 @@ def resolve_entries(entries: Iterable[NavEntry], current_path: str = "") -> list
         if url is None or url in seen:  # a page reached by two of the user's roles is listed once
             continue
         seen.add(url)
-        active = current_path == url or (url != "/" and current_path.startswith(url))
-        links.append(NavLink(str(entry.label), url, entry.url_name, entry.icon, entry.section, active))
-    return links
+        links.append(NavLink(str(entry.label), url, entry.url_name, entry.icon, entry.section, False))
+    # Only the deepest matching entry is current: /notices/manage/ is 公示管理, not also 公示公告 (/notices/).
+    matches = [link.url for link in links
+               if current_path == link.url or (link.url != "/" and current_path.startswith(link.url))]
+    best = max(matches, key=len, default=None)
+    return [replace(link, active=True) if link.url == best else link for link in links]
 
 
 def links_for(user, current_path: str = "") -> list[NavLink]:

@@ -59,3 +59,21 @@ _PROFILES = [
 
 ROLE_PROFILES: dict[str, RoleProfile] = {profile.role.value: profile for profile in _PROFILES}
 assert set(ROLE_PROFILES) == set(Role.values), "every role needs a profile"
+
+
+@dataclass(frozen=True)
+class WorkStage:
+    """The edition stage in which a role's own work begins, for the workbench's "not yet" note."""
+
+    stage: str  # EditionStage value
+    task: Promise
+
+
+# Roles whose work waits for a later stage of the edition (DESIGN.md §3.1). Before that stage their
+# workbench says when the work opens instead of showing an empty card.
+WORK_STAGES: dict[str, WorkStage] = {
+    Role.EXPERT.value: WorkStage("evaluation", _("评审打分")),
+    Role.CONSULTED_DEPT.value: WorkStage("candidates", _("就候选名单出具意见")),
+    Role.HR_BUREAU.value: WorkStage("recommendation_notice", _("联合上报获奖建议名单")),
+    Role.CITY_GOVERNMENT.value: WorkStage("reported", _("审定表彰对象")),
+}

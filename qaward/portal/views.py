@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from qaward.accounts.enums import Role
 from qaward.programs.models import Edition, Program, ProgramLevel, RuleDocument
-from qaward.programs.models.editions import EditionStage
+from qaward.programs.models.editions import STAGE_ORDER, EditionStage
 
 from .measures import parse_rule_text
 from .navigation import links_for_role
-from .roles import ROLE_PROFILES
+from .roles import ROLE_PROFILES, WORK_STAGES
 from .todo import TodoItem, todos_for
 
 
@@ -119,6 +119,17 @@ def todo(request):
 
 
 @dataclass(frozen=True)
+class Waiting:
+    """The role's work opens in a later stage of the current edition."""
+
+    task: str
+    stage_label: str
+    edition: str
+    current_label: str
+    stages_to_go: int
+
+
+@dataclass(frozen=True)
 class RoleCard:
     code: str
     label: str
@@ -127,6 +138,15 @@ class RoleCard:
     organizations: list[str]
     articles: list[tuple[str, str]]
     links: list
+    waiting: Waiting | None = None
+
+
+def _waiting(role: str, edition: Edition | None) -> Waiting | None:
+    work = WORK_STAGES.get(role)
+    if work is None or edition is None or edition.has_reached(work.stage):
+        return None
+    return Waiting(str(work.task), str(EditionStage(work.stage).label), edition.title,
+                   edition.get_stage_display(), STAGE_ORDER.index(work.stage) - edition.stage_index)
 
 
 def role_cards(user) -> list[RoleCard]:
@@ -134,13 +154,15 @@ def role_cards(user) -> list[RoleCard]:
     organizations: dict[str, list[str]] = {}
     for grant in grants:
         organizations.setdefault(grant.role, []).append(str(grant.organization))
+    edition = current_edition(current_program()) if organizations.keys() & WORK_STAGES.keys() else None
     cards = []
     for role in Role:
         if role.value not in organizations:
             continue
         profile = ROLE_PROFILES[role.value]
         cards.append(RoleCard(role.value, str(role.label), str(profile.summary), profile.icon,
-                              organizations[role.value], profile.article_links, links_for_role(role.value)))
+                              organizations[role.value], profile.article_links, links_for_role(role.value),
+                              _waiting(role.value, edition)))
     return cards
 
 

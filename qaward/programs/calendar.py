@@ -9,7 +9,7 @@ neither source is still computed, but callers must show ``coverage_gaps`` as a w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -71,6 +71,23 @@ def count_workdays(start: dt.date, end: dt.date) -> int:
     if end < start:
         return 0
     return sum(1 for _, working in _workday_flags(start, end, window=end - start) if working)
+
+
+def count_workdays_each(periods: Sequence[tuple[dt.date, dt.date]]) -> list[int]:
+    """count_workdays of each (start, end) period, reading the office's overrides once for them all
+    (a list page showing many notices' remaining working days)."""
+    spans = [(start, end) for start, end in periods if end >= start]
+    if not spans:
+        return [0] * len(periods)
+    overrides = _overrides(min(start for start, _ in spans), max(end for _, end in spans))
+    counts = []
+    for start, end in periods:
+        counted, day = 0, start
+        while day <= end:
+            counted += overrides[day] if day in overrides else _official_workday(day)
+            day += ONE_DAY
+        counts.append(counted)
+    return counts
 
 
 def add_workdays(start: dt.date, days: int) -> dt.date:

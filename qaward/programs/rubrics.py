@@ -18,13 +18,16 @@ from .models.editions import STAGE_ORDER
 from .rules import can_edit_rubrics
 
 
-def check_rubric(rubric: Rubric) -> list[RuleResult]:
-    """One failed RuleResult per category whose items miss its points, and one for the total.
+def check_rubric(rubric: Rubric | None, label: str = "评分标准") -> list[RuleResult]:
+    """One failed RuleResult per category whose items miss its points, and one for the total; a
+    rubric not chosen yet (None, named by ``label``) fails as a whole.
 
     An empty list means the rubric adds up.
     """
+    if rubric is None:
+        return [check(RUBRIC_UNBALANCED, False, f"尚未选择{label}")]
     results = []
-    categories = list(rubric.categories.prefetch_related("items"))
+    categories = _categories(rubric)
     for category in categories:
         items_sum = sum(item.points for item in category.items.all())
         if items_sum != category.points:
@@ -43,18 +46,41 @@ def check_rubric(rubric: Rubric) -> list[RuleResult]:
     return results
 
 
+def _categories(rubric: Rubric) -> list:
+    # A list page prefetches categories__items for all its rubrics at once (with_structure);
+    # a single rubric loads its own.
+    if "categories" in getattr(rubric, "_prefetched_objects_cache", {}):
+        return list(rubric.categories.all())
+    return list(rubric.categories.prefetch_related("items"))
+
+
+def with_structure(rubrics):
+    """Rubrics with their categories and items loaded in two queries, for check_rubric on a list."""
+    return rubrics.prefetch_related("categories__items")
+
+
 def ensure_usable(rubric: Rubric) -> None:
     enforce(check_rubric(rubric))
 
 
-def editions_using(rubric: Rubric):
-    return Edition.objects.filter(Q(organization_rubric=rubric) | Q(individual_rubric=rubric))
+def locking_editions(rubrics) -> dict[int, Edition]:
+    """For each rubric (by pk), the first edition whose evaluation has started with it; one query."""
+    pks = [rubric.pk for rubric in rubrics]
+    started = STAGE_ORDER[STAGE_ORDER.index(EditionStage.EVALUATION):]
+    editions = (Edition.objects.filter(Q(organization_rubric__in=pks) | Q(individual_rubric__in=pks))
+                .filter(stage__in=started, is_historical=False).order_by("-year", "-pk"))
+    # Newest first, so the oldest edition is the one left in the mapping.
+    locks = {}
+    for edition in editions:
+        for pk in (edition.organization_rubric_id, edition.individual_rubric_id):
+            if pk in pks:
+                locks[pk] = edition
+    return locks
 
 
 def locking_edition(rubric: Rubric) -> Edition | None:
     """The first edition whose evaluation has started with this rubric, if any."""
-    started = STAGE_ORDER[STAGE_ORDER.index(EditionStage.EVALUATION):]
-    return editions_using(rubric).filter(stage__in=started, is_historical=False).order_by("year").first()
+    return locking_editions([rubric]).get(rubric.pk)
 
 
 def is_editable(rubric: Rubric) -> bool:

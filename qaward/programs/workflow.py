@@ -20,7 +20,6 @@ from qaward.core.rulebook import (
     CALL_NOT_PUBLISHED,
     DEADLINE_NOT_REACHED,
     PLAN_MISSING,
-    RUBRIC_UNBALANCED,
     RULES_EXPIRED,
     check,
 )
@@ -92,10 +91,7 @@ def rules_in_force(edition, **context):
 def rubrics_balanced(edition, **context):
     """第三条: the standard's points add up (1000 for an organisation rubric)."""
     for label, rubric in (("组织评分标准", edition.organization_rubric), ("个人评分标准", edition.individual_rubric)):
-        if rubric is None:
-            yield check(RUBRIC_UNBALANCED, False, f"尚未选择{label}")
-        else:
-            yield from check_rubric(rubric)
+        yield from check_rubric(rubric, label)
 
 
 def deadline_reached(edition, **context):

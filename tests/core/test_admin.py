@@ -1,15 +1,28 @@
 """The configuration admin: every page opens, and no page is a way around the domain's rules."""
 
 import datetime as dt
+from base64 import b32encode
 
 import pytest
 from django.contrib import admin
 from django.contrib.messages import get_messages
 from django.forms import MultiWidget
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qaward.accounts.models import ApiToken, RoleGrant, User
+from qaward.applicants.models import AccidentRecord, Honour, PersonProfile, ViolationRecord
+from qaward.applications.models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    AwardRecord,
+    Notification,
+    OpinionRequest,
+    OutboxEmail,
+    TalentRecord,
+)
 from qaward.core import audit
 from qaward.core.models import AuditChainHead, AuditRecord
 from qaward.notices.enums import NoticeKind
@@ -17,7 +30,9 @@ from qaward.notices.models import Objection
 from qaward.notices.objections import Identity, file_objection
 from qaward.notices.services import EntryData, publish_notice
 from qaward.programs.models import CalendarOverride, EditionStage, Program, RubricCategory, RubricItem
+from tests.applications.factories import ApplicationFactory, IndividualApplicantFactory, add_file, complete
 from tests.factories import (
+    DEFAULT_PASSWORD,
     EditionApprovalFactory,
     EditionFactory,
     OrganizationFactory,
@@ -27,6 +42,7 @@ from tests.factories import (
 )
 
 REGISTERED = sorted(admin.site._registry.items(), key=lambda pair: pair[0]._meta.label)
+PERSON_ID_NUMBER = "142701198505120017"
 IDENTITY = Identity(name="钱多多", phone="13912345678", id_number="11010519491231002X", unit="运城某某公司")
 
 
@@ -100,6 +116,33 @@ def world(db, superuser, objection, locked_edition):
     ApiToken.issue(superuser, dt.timedelta(days=30))
     CalendarOverride.objects.create(date=dt.date(2026, 10, 10), is_workday=True, note="国庆调休")
     audit.record("test.world", actor=superuser, obj=superuser)
+    # Another user's device: one of the superuser's own would hold every page behind the code step.
+    TOTPDevice.objects.create(user=UserFactory(username="totp-owner"), name="authenticator", confirmed=True)
+    application_world(superuser)
+
+
+def application_world(superuser):
+    """Applicants with their records and an application with everything that hangs off it."""
+    application = complete(ApplicationFactory())
+    applicant = application.applicant
+    IndividualApplicantFactory(name="李质量", profile={"id_number": PERSON_ID_NUMBER})
+    Honour.objects.create(applicant=applicant, level="provincial", title="山西省质量奖", conferred_by="山西省人民政府",
+                          year=2020)
+    AccidentRecord.objects.create(applicant=applicant, occurred_on=dt.date(2015, 3, 1), kind="safety",
+                                  description="一般安全事故")
+    ViolationRecord.objects.create(applicant=applicant, occurred_on=dt.date(2016, 4, 1), kind="irregular",
+                                   description="违规情况说明")
+    ApplicationEvent.objects.create(application=application, stage="applicant", action="submit", from_state="draft",
+                                    to_state="submitted", round=1, actor=superuser)
+    TalentRecord.objects.create(application=application, name="张工", level="senior", introduced_on=dt.date(2024, 1, 5),
+                                evidence=add_file(application, kind="talent"))
+    OpinionRequest.objects.create(application=application, department=application.receiver, request_text="征求意见",
+                                  requested_on=dt.date(2026, 6, 1))
+    AwardRecord.objects.create(edition=application.edition, applicant=applicant, level="award",
+                               application=application, recorded_by=superuser)
+    notification = Notification.objects.create(recipient=superuser, application=application, title="有申报待审核")
+    OutboxEmail.objects.create(notification=notification, to_address="office@example.cn", subject="有申报待审核",
+                               body="请登录系统处理。")
 
 
 # --- every page opens -------------------------------------------------------------------------------
@@ -455,3 +498,211 @@ def test_audit_record_changelist_lists_records(client, superuser):
     audit.record("test.listed", actor=superuser, obj=superuser)
 
     assert "test.listed" in client.get(url(AuditRecord, "changelist")).content.decode()
+
+
+def test_admin_search_works_on_every_searchable_page(client, world):
+    for model, model_admin in REGISTERED:
+        if model_admin.search_fields:
+            assert client.get(url(model, "changelist"), {"q": "测试"}).status_code == 200, model._meta.label
+
+
+# --- sign-in goes through the site's login (axes lockout, TOTP step) ------------------------------
+
+def test_admin_login_redirects_to_site_login_with_next(db):
+    anonymous = Client()
+
+    first = anonymous.get("/admin/")
+    second = anonymous.get(first["Location"])
+
+    assert first["Location"] == "/admin/login/?next=/admin/"
+    assert (second.status_code, second["Location"]) == (302, "/accounts/login/?next=/admin/")
+
+
+def test_admin_login_ignores_foreign_next(db):
+    response = Client().get("/admin/login/", {"next": "https://evil.example/"})
+
+    assert response["Location"] == "/accounts/login/?next=/admin/"
+
+
+def test_admin_login_sends_signed_in_staff_on(client):
+    response = client.get("/admin/login/", {"next": "/admin/accounts/user/"})
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/accounts/user/")
+
+
+def test_admin_login_refuses_signed_in_non_staff_without_loop(db):
+    other = Client()
+    other.force_login(UserFactory(username="plain-office", roles=["office"]))
+
+    assert other.get("/admin/login/", {"next": "/admin/"}).status_code == 403
+
+
+def test_site_login_then_admin_for_staff(db):
+    UserFactory(username="root-login", is_staff=True, is_superuser=True)
+    browser = Client()
+
+    response = browser.post("/accounts/login/", {"username": "root-login", "password": DEFAULT_PASSWORD,
+                                                 "next": "/admin/"})
+
+    assert response["Location"] == "/admin/"
+    assert browser.get("/admin/").status_code == 200
+    assert AuditRecord.objects.filter(action="login", actor_label="root-login").count() == 1
+
+
+# --- TOTP devices: never the secret --------------------------------------------------------------
+
+def test_totp_device_admin_shows_no_secret(client):
+    owner = UserFactory(username="totp-user", display_name="两步验证用户")
+    device = TOTPDevice.objects.create(user=owner, name="authenticator", confirmed=True)
+
+    pages = [client.get(url(TOTPDevice, "change", device.pk)).content.decode(),
+             client.get(url(TOTPDevice, "changelist")).content.decode()]
+
+    secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
+    for html in pages:
+        assert device.key not in html and secret not in html
+        assert "otpauth://" not in html and "qrcode" not in html.lower() and "/config/" not in html
+    assert "两步验证用户" in pages[0] and "两步验证用户" in pages[1]
+
+
+def test_totp_device_cannot_be_added_or_changed(client):
+    device = TOTPDevice.objects.create(user=UserFactory(username="totp-user2"), name="authenticator", confirmed=False)
+
+    assert client.get(url(TOTPDevice, "add")).status_code == 403
+    assert client.post(url(TOTPDevice, "change", device.pk), {"confirmed": "on", "key": "00"}).status_code == 403
+    device.refresh_from_db()
+    assert device.confirmed is False
+
+
+def test_totp_device_delete_audited_without_key(client):
+    owner = UserFactory(username="lost-phone")
+    device = TOTPDevice.objects.create(user=owner, name="authenticator", confirmed=True)
+
+    response = client.post(url(TOTPDevice, "delete", device.pk), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+    record = AuditRecord.objects.get(action="admin.totp_device.delete")
+    assert (record.kind, record.object_id, record.before) == (
+        "auth", str(owner.pk), {"user": owner.pk, "name": "authenticator", "confirmed": True})
+
+
+# --- applicants and applications ------------------------------------------------------------------
+
+def test_person_id_number_never_in_admin_pages(client, world):
+    profile = PersonProfile.objects.get(applicant__name="李质量")
+    applicant = profile.applicant
+
+    pages = [
+        client.get(url(PersonProfile, "change", profile.pk)),
+        client.get(url(PersonProfile, "changelist")),
+        client.get(url(applicant.__class__, "change", applicant.pk)),
+        client.get(url(applicant.__class__, "changelist")),
+    ]
+
+    assert [p.status_code for p in pages] == [200] * 4
+    assert "id_number" not in pages[0].context["adminform"].form.fields
+    for page in pages:
+        assert PERSON_ID_NUMBER not in page.content.decode()
+    assert "1427**********0017" in pages[0].content.decode()
+
+
+def test_application_state_cannot_be_changed_in_admin(client, world):
+    application = Application.objects.get()
+    state = application.state
+
+    response = client.post(url(Application, "change", application.pk), {"state": "awarded", "round": "9"})
+
+    assert response.status_code == 403
+    application.refresh_from_db()
+    assert (application.state, application.round) == (state, 0)
+    assert not AuditRecord.objects.filter(action__startswith="admin.applications").exists()
+
+
+def test_application_page_shows_state_as_text_and_phone_masked(client, world):
+    application = Application.objects.get()
+
+    response = client.get(url(Application, "change", application.pk))
+
+    html = response.content.decode()
+    assert response.context["adminform"].form.fields == {}
+    assert 'name="state"' not in html
+    assert "035*****0000" in html and "0359-2000000" not in html
+
+
+def test_attachment_admin_has_no_file_link(client, world):
+    attachment = Attachment.objects.filter(kind="evidence").first()
+
+    pages = [client.get(url(Attachment, "change", attachment.pk)).content.decode(),
+             client.get(url(Attachment, "changelist")).content.decode(),
+             client.get(url(Application, "change", attachment.application_id)).content.decode()]
+
+    for html in pages:
+        assert attachment.file.name not in html
+        assert attachment.file.url not in html
+    assert attachment.sha256 in pages[0]
+
+
+@pytest.mark.parametrize("model", [Application, ApplicationEvent, Attachment, Notification, OutboxEmail,
+                                   OpinionRequest, TalentRecord, AwardRecord, PersonProfile])
+def test_service_owned_rows_are_read_only_in_admin(client, world, model):
+    first = model.objects.order_by("pk").first()
+
+    assert client.get(url(model, "add")).status_code == 403
+    assert client.post(url(model, "delete", first.pk), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=first.pk).exists()
+
+
+def test_honour_added_in_admin_records_recorder_and_audit(client, superuser, world):
+    applicant = Application.objects.get().applicant
+
+    response = client.post(url(Honour, "add"), {"applicant": applicant.pk, "level": "national",
+                                                "title": "全国质量奖", "conferred_by": "国家市场监督管理总局",
+                                                "year": "2022"})
+
+    assert response.status_code == 302
+    honour = Honour.objects.get(title="全国质量奖")
+    assert (honour.applicant, honour.recorded_by) == (applicant, superuser)
+    record = AuditRecord.objects.get(action="admin.applicants.honour.add")
+    assert record.after == {"applicant": applicant.pk, "level": "national", "title": "全国质量奖",
+                            "conferred_by": "国家市场监督管理总局", "year": 2022}
+
+
+def test_accident_record_change_audited(client, world):
+    accident = AccidentRecord.objects.get()
+    change = url(AccidentRecord, "change", accident.pk)
+    data = form_data(client.get(change)) | {"is_major": "on"}
+
+    assert client.post(change, data).status_code == 302
+
+    accident.refresh_from_db()
+    assert accident.is_major is True
+    record = AuditRecord.objects.get(action="admin.applicants.accidentrecord.change")
+    assert (record.before, record.after) == ({"is_major": False}, {"is_major": True})
+
+
+def test_applicant_and_application_models_registered_and_totp_admin_replaced():
+    labels = {model._meta.label for model in admin.site._registry}
+
+    assert {
+        "applicants.Applicant", "applicants.OrganizationProfile", "applicants.PersonProfile", "applicants.Honour",
+        "applicants.AccidentRecord", "applicants.ViolationRecord", "applications.Application",
+        "applications.ApplicationEvent", "applications.Attachment", "applications.TalentRecord",
+        "applications.PublicityRecord", "applications.OpinionRequest", "applications.AwardRecord",
+        "applications.Notification", "applications.OutboxEmail",
+    } <= labels
+    assert type(admin.site._registry[TOTPDevice]).__module__ == "qaward.core.admin"
+
+
+def test_role_grant_added_in_admin_must_fit_department(client):
+    user = UserFactory(username="grantee-mismatch")
+    bureau = OrganizationFactory(name="测试市教育局", department_type="industry_authority")
+
+    response = client.post(url(RoleGrant, "add"), {"user": user.pk, "role": "county_msa", "organization": bureau.pk,
+                                                  "is_active": "on", "granted_at_0": "2026-06-01",
+                                                  "granted_at_1": "09:00:00"})
+
+    assert response.status_code == 200
+    assert ("「县级市场监管部门」角色只能授予县级市场监管部门的工作人员，「测试市教育局」是市级行业主管部门。"
+            in response.content.decode())
+    assert not RoleGrant.objects.filter(user=user).exists()

@@ -46,6 +46,20 @@ def test_active_entry_matches_current_path(db):
     assert [(link.label, link.active) for link in links] == [("待办", True), ("首页", False)]
 
 
+def test_only_the_deepest_matching_entry_is_active(db):
+    links = resolve_entries([NavEntry("公示管理", "notices:manage", roles("office"), section="organise"),
+                             NavEntry("公示公告", "notices:public_list", PUBLIC, section="public")],
+                            "/notices/manage/1/")
+
+    assert [(link.label, link.active) for link in links] == [("公示管理", True), ("公示公告", False)]
+
+
+def test_formal_review_entry_is_for_the_office_not_the_third_party(db):
+    assert "形式审查" in _labels(links_for(UserFactory(roles=["office"])))
+    assert "形式审查" not in _labels(links_for(UserFactory(roles=["third_party"])))
+    assert "受理名单" in _labels(links_for(UserFactory(roles=["third_party"])))
+
+
 def test_context_processor_gives_role_labels_and_todo_count(db, todo_providers):
     user = UserFactory(roles=["office", "supervision"])
     todo_providers(lambda u: [TodoItem("待办一", "/a/", 2), TodoItem("待办二", "/b/", 3)])

@@ -17,9 +17,9 @@ from django.db.models import Sum
 
 from qaward.core import audit
 from qaward.core.errors import NotPermitted, RuleViolation
-from qaward.core.rulebook import STATE_SECRET, check
+from qaward.core.rulebook import TRADE_SECRET_MARKED
 
-from .. import files
+from .. import eligibility, files
 from ..enums import AttachmentKind
 from ..models import Attachment
 from .common import invalid, require_editable
@@ -60,7 +60,7 @@ def add_attachment(application, actor, upload, *, kind: str, trade_secret: bool 
     name = files.sanitize_filename(getattr(upload, "name", ""), file_type)
     marks = files.classification_marks(files.extract_text(file_type, data))
     if marks:
-        raise RuleViolation([check(STATE_SECRET, False, f"文件「{name}」含有密级标志「{'、'.join(marks)}」，不得上传")])
+        raise RuleViolation([eligibility.state_secret(application, file_name=name, marks=marks)])
     used = application.attachments.aggregate(total=Sum("size"))["total"] or 0
     if used + len(data) > max_total_bytes():
         raise invalid(f"本申报附件总量不能超过 {max_total_bytes() // MB} MB。", "attachments_too_large", 413)
@@ -106,7 +106,7 @@ def open_attachment(attachment: Attachment, actor):
     if attachment.trade_secret:
         if not actor.has_perm("applications.open_trade_secret", application):
             raise NotPermitted("该文件已标注涉及商业秘密，仅评审专家、领导小组办公室和监督组可以查看。",
-                               code="trade_secret_marked", article="17")
+                               code=TRADE_SECRET_MARKED.code, article=TRADE_SECRET_MARKED.article)
         audit.record_read("application.open_trade_secret", actor=actor, obj=application,
                           after={"attachment": attachment.pk, "name": attachment.original_name})
     return attachment.file.open("rb")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from qaward.accounts.enums import DepartmentType
 from qaward.applicants.rules import acts_for
 from qaward.core import audit
 from qaward.core.errors import NotPermitted, enforce
@@ -20,7 +19,6 @@ from .common import invalid, require_editable
 HARD_TEXT_LIMIT = 200_000
 TEXT_FIELDS = ("contact_name", "contact_phone", "contact_email", "profile", "quality_mode_summary")
 ORGANIZATION_ONLY = ("profile", "quality_mode_summary")
-RECEIVER_TYPES = (DepartmentType.COUNTY_MSA, DepartmentType.INDUSTRY_AUTHORITY)
 
 
 @transaction.atomic
@@ -72,8 +70,6 @@ def update_application(application: Application, actor, **changes) -> Applicatio
         before = application.receiver_id
         application.receiver = changes["receiver"]
         if application.receiver is not None:
-            if application.receiver.department_type not in RECEIVER_TYPES:
-                raise invalid("接收部门须为县级市场监管部门或市级行业主管部门。", "receiver_invalid")
             enforce([eligibility.receiver_invalid(application)])
         if before != application.receiver_id:
             changed.append("receiver")

@@ -15,10 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
+from qaward.core.masking import contact_for
 from qaward.core.web import domain_errors
 
 from .. import presenters, services
@@ -113,6 +114,8 @@ def page_context(request, application, *, forms=None) -> dict:
         "can_review": request.user.has_perm("applications.formal_review", application)
         and application.state in (ApplicationState.RECOMMENDED, ApplicationState.ACCEPTED),
         "can_open_secret": request.user.has_perm("applications.open_trade_secret", application),
+        "contact": contact_for(request.user, application.contact_phone, application.contact_email),
+        "back_link": presenters.back_link(application, request.user),
     }
     if editable:
         context["forms"] = _with_counters({**_section_forms(application), **(forms or {})}, program)
@@ -132,11 +135,11 @@ def _with_counters(forms: dict, program) -> dict:
 
 
 CHAIN = [
-    (ApplicationState.DRAFT, _lazy("填写申报材料")),
-    (ApplicationState.SUBMITTED, _lazy("接收部门审核")),
-    (ApplicationState.DEPT_APPROVED, _lazy("推荐")),
-    (ApplicationState.RECOMMENDED, _lazy("形式审查")),
-    (ApplicationState.ACCEPTED, _lazy("受理")),
+    (ApplicationState.DRAFT, gettext_lazy("填写申报材料")),
+    (ApplicationState.SUBMITTED, gettext_lazy("接收部门审核")),
+    (ApplicationState.DEPT_APPROVED, gettext_lazy("推荐")),
+    (ApplicationState.RECOMMENDED, gettext_lazy("形式审查")),
+    (ApplicationState.ACCEPTED, gettext_lazy("受理")),
 ]
 
 
@@ -355,13 +358,13 @@ def commitment(request, pk: int):
 
 
 ACTION_MESSAGES = {
-    "submit": _lazy("申报已提交至%(receiver)s，请留意审核结果。"),
-    "dept_approve": _lazy("已审核通过，已通知推荐单位。"),
-    "return": _lazy("已退回申报者修改。"),
-    "reject": _lazy("已作出不通过决定，并通知申报者。"),
-    "recommend": _lazy("已推荐至领导小组办公室。"),
-    "accept": _lazy("已受理，列入受理名单。"),
-    "withdraw": _lazy("申报已撤回。"),
+    "submit": gettext_lazy("申报已提交至%(receiver)s，请留意审核结果。"),
+    "dept_approve": gettext_lazy("已审核通过，已通知推荐单位。"),
+    "return": gettext_lazy("已退回申报者修改。"),
+    "reject": gettext_lazy("已作出不通过决定，并通知申报者。"),
+    "recommend": gettext_lazy("已推荐至领导小组办公室。"),
+    "accept": gettext_lazy("已受理，列入受理名单。"),
+    "withdraw": gettext_lazy("申报已撤回。"),
 }
 
 
@@ -376,6 +379,6 @@ def action(request, pk: int, action: str):
                                        reason=form.cleaned_data.get("reason", ""), checks=form.checks(),
                                        level=form.cleaned_data.get("level", ""))
     if outcome.ok:
-        template = ACTION_MESSAGES.get(action, _lazy("操作已完成。"))
+        template = ACTION_MESSAGES.get(action, gettext_lazy("操作已完成。"))
         messages.success(request, template % {"receiver": application.receiver})
     return redirect("applications:detail", pk=pk)

@@ -95,8 +95,8 @@ def acceptance_xlsx(request, edition_pk: int):
     edition = get_object_or_404(Edition, pk=edition_pk)
     visible = visible_applications(request.user).filter(edition=edition).values("pk")
     rows = list(acceptance_list(edition).filter(pk__in=visible))
-    content = exports.workbook(f"{edition.title}受理名单", exports.ACCEPTANCE_COLUMNS, rows)
-    return exports.xlsx_response(content, f"{edition.title}受理名单.xlsx")
+    return exports.columns_response(f"{edition.title}受理名单.xlsx", f"{edition.title}受理名单",
+                                    exports.ACCEPTANCE_COLUMNS, rows)
 
 
 @login_required
@@ -111,5 +111,5 @@ def applications_xlsx(request):
         queryset = queryset.filter(state=state)
     title = f"{edition.title if edition else ''}申报汇总"
     stamp = timezone.localdate().strftime("%Y%m%d")
-    content = exports.workbook(title, exports.APPLICATION_COLUMNS, queryset.order_by("pk"))
-    return exports.xlsx_response(content, f"{title}{stamp}.xlsx")
+    return exports.columns_response(f"{title}{stamp}.xlsx", title, exports.APPLICATION_COLUMNS,
+                                    queryset.order_by("pk"))

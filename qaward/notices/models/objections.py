@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qaward.core.fields import EncryptedTextField
+from qaward.core.uploads import TYPES_BY_CONTENT_TYPE
 
 from ..enums import OPEN_OBJECTION_STATUSES, ObjectionStatus
 from .notices import NoticeEntry, PublicNotice
@@ -101,4 +102,4 @@ class ObjectionEvidence(models.Model):
 
     @property
     def extension(self) -> str:
-        return {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(self.content_type, "bin")
+        return TYPES_BY_CONTENT_TYPE.get(self.content_type, "bin")

@@ -16,7 +16,11 @@ register = template.Library()
 
 @register.filter
 def workdays_left(notice) -> int:
-    """Working days from today to the notice's last day, both included (0 once it ended)."""
+    """Working days from today to the notice's last day, both included (0 once it ended); counted
+    beforehand by queries.with_workdays_left where a page lists many notices."""
+    counted = getattr(notice, "workdays_left", None)
+    if counted is not None:
+        return counted
     today = timezone.localdate()
     return count_workdays(max(today, notice.start), notice.end) if notice.end >= today else 0
 

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qaward.core.web import domain_errors
@@ -29,7 +30,7 @@ RECEIPT_SESSION_KEY = "notices_objection_receipt"
 def notice_list(request):
     today = timezone.localdate()
     return render(request, "notices/public_list.html", {
-        "running": queries.public_running_notices(today),
+        "running": queries.with_workdays_left(queries.public_running_notices(today), today),
         "upcoming": queries.upcoming_notices(today),
         "recent_past": queries.past_notices(today)[:5],
         "today": today,
@@ -94,7 +95,7 @@ def object_to_notice(request, pk: int):
         return render(request, "notices/detail.html", context, status=422)
     form = ObjectionForm(request.POST, request.FILES, entries=context["active_entries"])
     if not objection_throttle().allow_request(request):
-        messages.error(request, "提交过于频繁，请稍后再试；也可以向监督组书面反映。")
+        messages.error(request, _("提交过于频繁，请稍后再试；也可以向监督组书面反映。"))
         return render(request, "notices/detail.html", {**context, "form": form, "form_open": True}, status=429)
     if form.is_valid():
         entry = next(e for e in context["active_entries"] if e.pk == form.cleaned_data["entry"])

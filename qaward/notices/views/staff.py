@@ -11,6 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from qaward.core.web import domain_errors
@@ -55,10 +58,10 @@ def _publishable_kinds(edition: Edition) -> list[NoticeKind]:
 @login_required
 def manage(request):
     _require(request, can_view_objections)
-    editions = (Edition.objects.filter(is_historical=False, stage__in=STAGE_ORDER[STAGE_ORDER.index("open"):])
-                .select_related("program").order_by("-year", "-number"))
-    rows = [{"edition": e, "kinds": _publishable_kinds(e), "notices": list(queries.edition_notices(e))}
-            for e in editions]
+    editions = queries.with_notices(
+        Edition.objects.filter(is_historical=False, stage__in=STAGE_ORDER[STAGE_ORDER.index("open"):])
+        .select_related("program").order_by("-year", "-number"))
+    rows = [{"edition": e, "kinds": _publishable_kinds(e), "notices": e.listed_notices} for e in editions]
     return render(request, "notices/manage.html", {
         "rows": rows,
         "to_investigate": queries.objections_to_investigate().count(),
@@ -105,7 +108,8 @@ def publish(request, edition_pk: int, kind: str):
                 document_number=data["document_number"], reason=data["reason"],
             )
         if outcome.ok:
-            messages.success(request, f"已发布「{notice.title}」，公示期至{notice.end:%Y年%-m月%-d日}。")
+            messages.success(request, _("已发布「%(title)s」，公示期至%(end)s。") % {
+                "title": notice.title, "end": date_format(notice.end)})
             return redirect("notices:manage_notice", pk=notice.pk)
         status = outcome.status
     elif request.method == "POST":
@@ -149,20 +153,20 @@ def withdraw(request, pk: int):
         with domain_errors(request) as outcome:
             withdraw_notice(notice, actor=request.user, reason=form.cleaned_data["reason"])
         if outcome.ok:
-            messages.success(request, "公示已撤回；原公示及撤回理由仍公开可查。")
+            messages.success(request, _("公示已撤回；原公示及撤回理由仍公开可查。"))
     else:
-        messages.error(request, "请填写撤回理由。")
+        messages.error(request, _("请填写撤回理由。"))
     return redirect("notices:manage_notice", pk=pk)
 
 
 # --- objections: office, leadership, supervision -------------------------------------------
 
 FILTERS = {
-    "investigate": ("待调查核实", queries.objections_to_investigate),
-    "decide": ("待领导小组决定", queries.objections_to_decide),
-    "decided": ("已办结", lambda: queries.staff_objections().filter(
+    "investigate": (gettext_lazy("待调查核实"), queries.objections_to_investigate),
+    "decide": (gettext_lazy("待领导小组决定"), queries.objections_to_decide),
+    "decided": (gettext_lazy("已办结"), lambda: queries.staff_objections().filter(
         status__in=[ObjectionStatus.UPHELD, ObjectionStatus.DISMISSED]).order_by("-decided_at")),
-    "all": ("全部", lambda: queries.staff_objections().order_by("-filed_at")),
+    "all": (gettext_lazy("全部"), lambda: queries.staff_objections().order_by("-filed_at")),
 }
 
 
@@ -222,7 +226,7 @@ def findings(request, pk: int):
         with domain_errors(request, form=form) as outcome:
             record_findings(objection, actor=request.user, findings=form.cleaned_data["findings"])
         if outcome.ok:
-            messages.success(request, "调查核实情况已记录，提交领导小组决定。")
+            messages.success(request, _("调查核实情况已记录，提交领导小组决定。"))
             return redirect("notices:objection_detail", pk=pk)
         return _objection_page(request, objection, findings_form=form, status=outcome.status)
     return _objection_page(request, objection, findings_form=form, status=422)
@@ -239,7 +243,7 @@ def decide(request, pk: int):
             decide_objection(objection, actor=request.user, upheld=form.upheld, reason=form.cleaned_data["reason"],
                              public_reply=form.cleaned_data["public_reply"])
         if outcome.ok:
-            messages.success(request, "处理决定已记录。" + ("该条目已从公示名单中移除。" if form.upheld else ""))
+            messages.success(request, _("处理决定已记录。") + (_("该条目已从公示名单中移除。") if form.upheld else ""))
             return redirect("notices:objection_detail", pk=pk)
         return _objection_page(request, objection, decision_form=form, status=outcome.status)
     return _objection_page(request, objection, decision_form=form, status=422)
@@ -249,8 +253,8 @@ def decide(request, pk: int):
 def evidence_file(request, pk: int, evidence_pk: int):
     _require(request, can_view_objections)
     item = get_object_or_404(ObjectionEvidence.objects.select_related("objection"), pk=evidence_pk, objection_id=pk)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
-    response["Content-Disposition"] = f'inline; filename="{item.label}"'
+    # FileResponse writes the Chinese name as RFC 5987 filename*, shown inline (not as_attachment).
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.label)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -261,7 +265,7 @@ def reports_inbox(request):
     _require(request, can_view_objector_identity)
     return render(request, "notices/objection_list.html", {
         "objections": queries.staff_objections().order_by("-filed_at"), "filters": [],
-        "current": "all", "current_label": "全部异议", "is_supervision": True,
+        "current": "all", "current_label": _("全部异议"), "is_supervision": True,
     })
 
 

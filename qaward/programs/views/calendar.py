@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from qaward.accounts.rules import is_office
@@ -22,7 +23,10 @@ from ..calendar_forms import CalendarOverrideForm
 from ..calendar_overrides import delete_override, set_override
 from ..models import CalendarOverride
 
-WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"]
+# Column heads of the month grids, Monday first; "weekday" context keeps the one-character msgids apart.
+WEEKDAYS = [pgettext_lazy("weekday", "一"), pgettext_lazy("weekday", "二"), pgettext_lazy("weekday", "三"),
+            pgettext_lazy("weekday", "四"), pgettext_lazy("weekday", "五"), pgettext_lazy("weekday", "六"),
+            pgettext_lazy("weekday", "日")]
 
 
 def _office_only(request) -> None:

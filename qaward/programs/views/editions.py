@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qaward.core.exports import xlsx_response
 from qaward.core.web import domain_errors
 
 from .. import services
-from ..exports import xlsx_response
 from ..forms import ActionForm, ApprovalForm, CallForm, EditionCreateForm, PlanForm, RubricChoiceForm
 from ..models import Edition, EditionStage
 from ..presenters import action_panels, quotas, stage_steps
@@ -108,8 +108,18 @@ def _detail(request, edition: Edition, *, status: int = 200, **forms):
         "rubric_form": forms.get("rubric_form") or RubricChoiceForm(initial={
             "organization_rubric": edition.organization_rubric, "individual_rubric": edition.individual_rubric,
         }),
+        "stats": _application_stats(edition, request.user),
     }
     return render(request, "programs/edition_detail.html", context, status=status)
+
+
+def _application_stats(edition: Edition, user):
+    """Applications by state and by county, once the edition has taken applications in the system."""
+    if edition.is_historical or not edition.has_reached(EditionStage.OPEN):
+        return None
+    from qaward.applications.presenters import edition_statistics  # applications builds on programs
+
+    return edition_statistics(edition, user)
 
 
 def _edition(pk: int) -> Edition:

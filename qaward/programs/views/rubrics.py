@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qaward.core.exports import xlsx_response
 from qaward.core.web import domain_errors
 
 from .. import rubrics as rubric_service
-from ..exports import xlsx_response
 from ..forms import ItemPointsForm
 from ..models import Rubric, RubricItem, ScoringBand
 from ..rules import can_edit_rubrics, can_view_office_pages
@@ -31,9 +31,9 @@ def _require_editor(request) -> None:
 @login_required
 def rubric_list(request):
     _require_viewer(request)
-    rubrics = Rubric.objects.order_by("track", "code")
-    rows = [{"rubric": r, "problems": rubric_service.check_rubric(r), "locked_by": rubric_service.locking_edition(r)}
-            for r in rubrics]
+    rubrics = list(rubric_service.with_structure(Rubric.objects.order_by("track", "code")))
+    locks = rubric_service.locking_editions(rubrics)
+    rows = [{"rubric": r, "problems": rubric_service.check_rubric(r), "locked_by": locks.get(r.pk)} for r in rubrics]
     return render(request, "programs/rubric_list.html", {"rows": rows})
 
 
@@ -43,7 +43,7 @@ def rubric_export(request):
     headers = [_("代码"), _("名称"), _("依据标准"), _("适用对象"), _("总分"), _("分值核对"), _("已核对")]
     rows = ([r.code, r.name, r.standard, r.get_track_display(), r.total_points,
              _("不平衡") if rubric_service.check_rubric(r) else _("平衡"), _("是") if r.verified else _("否")]
-            for r in Rubric.objects.order_by("track", "code"))
+            for r in rubric_service.with_structure(Rubric.objects.order_by("track", "code")))
     return xlsx_response("评分标准列表.xlsx", _("评分标准"), headers, rows)
 
 

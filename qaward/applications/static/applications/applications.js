@@ -14,7 +14,8 @@
       n = count(area.value);
     }
     var max = parseInt(area.dataset.countMax, 10);
-    box.textContent = n + " / " + max + " 字";
+    // The unit comes from the page so that it follows the active language.
+    box.textContent = n + " / " + max + " " + (box.dataset.unit || "字");
     box.classList.toggle("is-over", n > max);
   }
   document.addEventListener("input", function (event) {

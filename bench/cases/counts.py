@@ -1,0 +1,64 @@
+"""(b) Applications counted by state and county for the office.
+
+The system has no aggregate query for this: the formal-review page (views/queues.py:formal_review)
+loads every visible application of the edition and tallies states in Python. b1 times that path,
+with the county read from the already joined division; b2 times the ORM aggregate that would
+replace it (values().annotate(Count)). The floor of both is one raw GROUP BY.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count
+
+from qaward.accounts.models import Division, Organization
+from qaward.applicants.models import Applicant
+from qaward.applications.models import Application
+from qaward.applications.queries import visible_applications
+from qaward.programs.models import Edition
+
+from ..timing import CaseResult, measure
+from .common import fetch, fresh_user, table
+
+
+def run(world, repeat: int) -> list[CaseResult]:
+    edition = Edition.objects.get(pk=world.edition_id)
+
+    def python_tally(user) -> dict:
+        counts = Counter()
+        for application in visible_applications(user).filter(edition=edition):
+            division = application.applicant.organization.division
+            counts[(application.state, division.name if division else "")] += 1
+        return dict(counts)
+
+    def orm_aggregate(user) -> dict:
+        rows = (visible_applications(user).filter(edition=edition)
+                .values_list("state", "applicant__organization__division__name").annotate(n=Count("pk"))
+                .order_by())
+        return {(state, division or ""): n for state, division, n in rows}
+
+    sql = f"""
+        SELECT a.state, d.name, COUNT(*)
+        FROM {table(Application)} a
+        JOIN {table(Applicant)} ap ON ap.id = a.applicant_id
+        JOIN {table(Organization)} o ON o.id = ap.organization_id
+        LEFT JOIN {table(Division)} d ON d.id = o.division_id
+        WHERE a.edition_id = %s AND a.round > 0
+        GROUP BY a.state, d.name"""
+
+    def floor() -> dict:
+        return {(state, division or ""): n for state, division, n in fetch(sql, [edition.pk])}
+
+    f = measure(floor, repeat)
+    results = []
+    for key, title, fn in (
+        ("b1_counts_python_tally", "按状态×县统计 counts by state × county (formal_review view: load all, tally)",
+         python_tally),
+        ("b2_counts_orm_aggregate", "按状态×县统计 counts by state × county (ORM values().annotate(), proposed)",
+         orm_aggregate),
+    ):
+        s = measure(fn, repeat, setup=fresh_user(world.office_user_id))
+        results.append(CaseResult(key, title, s.timing, f.timing, sum(s.result.values()), sum(f.result.values()),
+                                  s.result == f.result, notes=[f"{len(f.result)} (state, county) groups"]))
+    return results
