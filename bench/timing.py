@@ -50,28 +50,50 @@ def settled() -> Iterator[None]:
         gc.unfreeze()
 
 
-def measure(fn: Callable[..., object], repeat: int, *, setup: Callable[[], object] | None = None) -> Measured:
-    """Run ``fn`` once with its queries captured, then ``repeat`` more times, timed.
+class _Side:
+    """One side of a comparison: its function, its setup, its first run and its samples."""
 
-    ``setup`` (untimed) makes what each run starts from, e.g. a freshly loaded user, so caches on
-    the object do not carry over from one run to the next as they would not between requests.
-    """
+    def __init__(self, fn: Callable[..., object], setup: Callable[[], object] | None):
+        self.fn, self.setup = fn, setup
+        self.samples: list[float] = []
 
-    def once() -> tuple[float, object]:
-        arg = (setup(),) if setup else ()
+    def once(self) -> tuple[float, object]:
+        arg = (self.setup(),) if self.setup else ()
         gc.collect()
         start = perf_counter()
-        value = fn(*arg)
+        value = self.fn(*arg)
         return (perf_counter() - start) * 1000, value
 
-    with CaptureQueriesContext(connection) as captured:
-        first_ms, result = once()
-    samples = [once()[0] for _ in range(max(repeat, 1))]
-    timing = Timing(
-        median_ms=statistics.median(samples), min_ms=min(samples), max_ms=max(samples), first_ms=first_ms,
-        samples=len(samples), queries=len(captured.captured_queries),
-    )
-    return Measured(timing, result, [q["sql"] for q in captured.captured_queries])
+    def first(self) -> None:
+        with CaptureQueriesContext(connection) as captured:
+            self.first_ms, self.result = self.once()
+        self.queries = [q["sql"] for q in captured.captured_queries]
+
+    def measured(self) -> Measured:
+        samples = self.samples
+        timing = Timing(
+            median_ms=statistics.median(samples), min_ms=min(samples), max_ms=max(samples),
+            first_ms=self.first_ms, samples=len(samples), queries=len(self.queries),
+        )
+        return Measured(timing, self.result, self.queries)
+
+
+def compare(system: Callable[..., object], floor: Callable[..., object], repeat: int, *,
+            setup: Callable[[], object] | None = None) -> tuple[Measured, Measured]:
+    """Time the system's path and its floor: one counted first run each, then ``repeat`` rounds.
+
+    The two sides alternate run by run, so a burst of load on a shared machine slows both and
+    the ratio of the medians stays meaningful. ``setup`` (untimed, system side only) makes what
+    each run starts from, e.g. a freshly loaded user, so caches on the object do not carry over
+    from one run to the next, as they would not between requests.
+    """
+    sides = (_Side(system, setup), _Side(floor, None))
+    for side in sides:
+        side.first()
+    for _ in range(max(repeat, 1)):
+        for side in sides:
+            side.samples.append(side.once()[0])
+    return sides[0].measured(), sides[1].measured()
 
 
 @dataclass
@@ -95,4 +117,5 @@ class CaseResult:
     def as_dict(self) -> dict:
         data = asdict(self)
         data["ratio"] = round(self.ratio, 2)
+        data["ratio_of_minimums"] = round(self.system.min_ms / self.floor.min_ms, 2) if self.floor.min_ms else None
         return data

@@ -14,7 +14,7 @@ import holidays
 from qaward.programs import calendar
 from qaward.programs.models import CalendarOverride
 
-from ..timing import CaseResult, measure
+from ..timing import CaseResult, compare
 
 ONE_DAY = dt.timedelta(days=1)
 COUNT_SPAN = (dt.date(2020, 1, 1), dt.date(2029, 12, 31))
@@ -62,9 +62,8 @@ def run(world, repeat: int) -> list[CaseResult]:
             day += ONE_DAY
 
     days = (COUNT_SPAN[1] - COUNT_SPAN[0]).days + 1
-    s1, f1 = measure(lambda: calendar.count_workdays(*COUNT_SPAN), repeat), measure(floor_count, repeat)
-    s2 = measure(lambda: calendar.add_workdays(ADD_FROM, ADD_DAYS), repeat)
-    f2 = measure(floor_add, repeat)
+    s1, f1 = compare(lambda: calendar.count_workdays(*COUNT_SPAN), floor_count, repeat)
+    s2, f2 = compare(lambda: calendar.add_workdays(ADD_FROM, ADD_DAYS), floor_add, repeat)
     return [
         CaseResult("d1_count_workdays_10y", f"工作日 count_workdays {COUNT_SPAN[0]}…{COUNT_SPAN[1]} ({days} days)",
                    s1.timing, f1.timing, s1.result, f1.result, s1.result == f1.result,

@@ -18,7 +18,7 @@ from qaward.applications.models import Application
 from qaward.applications.queries import visible_applications
 from qaward.programs.models import Edition
 
-from ..timing import CaseResult, measure
+from ..timing import CaseResult, compare
 from .common import fetch, fresh_user, table
 
 
@@ -50,7 +50,6 @@ def run(world, repeat: int) -> list[CaseResult]:
     def floor() -> dict:
         return {(state, division or ""): n for state, division, n in fetch(sql, [edition.pk])}
 
-    f = measure(floor, repeat)
     results = []
     for key, title, fn in (
         ("b1_counts_python_tally", "按状态×县统计 counts by state × county (formal_review view: load all, tally)",
@@ -58,7 +57,7 @@ def run(world, repeat: int) -> list[CaseResult]:
         ("b2_counts_orm_aggregate", "按状态×县统计 counts by state × county (ORM values().annotate(), proposed)",
          orm_aggregate),
     ):
-        s = measure(fn, repeat, setup=fresh_user(world.office_user_id))
+        s, f = compare(fn, floor, repeat, setup=fresh_user(world.office_user_id))
         results.append(CaseResult(key, title, s.timing, f.timing, sum(s.result.values()), sum(f.result.values()),
                                   s.result == f.result, notes=[f"{len(f.result)} (state, county) groups"]))
     return results

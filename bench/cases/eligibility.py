@@ -38,7 +38,7 @@ from qaward.core import rulebook
 from qaward.programs.models import CalendarOverride, Edition, Program, RubricCategory, RubricItem
 from qaward.programs.models.programs import add_years
 
-from ..timing import CaseResult, measure
+from ..timing import CaseResult, compare
 from .common import fetch, fresh_user, table
 
 SAMPLE = 100
@@ -166,8 +166,7 @@ def run(world, repeat: int, sample: int = SAMPLE) -> list[CaseResult]:
     def floor():
         return [_facts(sql, pk) for pk in ids]
 
-    s = measure(system, repeat, setup=fresh_user(world.office_user_id))
-    f = measure(floor, repeat)
+    s, f = compare(system, floor, repeat, setup=fresh_user(world.office_user_id))
     checks = [len(r) for r in s.result]
     agree = len(s.result) == len(f.result) and all(map(_agrees, s.result, f.result))
     organizations = sum(1 for facts in f.result if facts["organization"])

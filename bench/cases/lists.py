@@ -20,7 +20,7 @@ from qaward.applications.models import Application
 from qaward.applications.queries import acceptance_list, visible_applications
 from qaward.programs.models import Edition, Program
 
-from ..timing import CaseResult, measure
+from ..timing import CaseResult, compare
 from .common import aware, fetch, fresh_user, placeholders, table
 
 KIND_LABELS = {value: str(label) for value, label in ApplicantKind.choices}
@@ -73,7 +73,7 @@ def acceptance(edition: Edition, repeat: int, office_id: int) -> CaseResult:
                 for pk, year, kind, name, division, industry, recommender, accepted
                 in fetch(sql, [edition.pk, *ACCEPTED_OR_LATER])]
 
-    s, f = measure(system, repeat, setup=fresh_user(office_id)), measure(floor, repeat)
+    s, f = compare(system, floor, repeat, setup=fresh_user(office_id))
     return CaseResult("a1_acceptance_list", "受理名单 acceptance list (queries.acceptance_list + export columns)",
                       s.timing, f.timing, len(s.result), len(f.result), s.result == f.result)
 
@@ -98,7 +98,7 @@ def office_list(edition: Edition, repeat: int, office_id: int) -> CaseResult:
                 for pk, year, kind, name, division, industry, receiver, recommender, state, round_, submitted, accepted
                 in fetch(sql, [edition.pk, ApplicationState.DRAFT])]
 
-    s, f = measure(system, repeat, setup=fresh_user(office_id)), measure(floor, repeat)
+    s, f = compare(system, floor, repeat, setup=fresh_user(office_id))
     return CaseResult("a2_office_list", "申报汇总 office application list (visible_applications + export columns)",
                       s.timing, f.timing, len(s.result), len(f.result), s.result == f.result)
 

@@ -15,7 +15,7 @@ from qaward.notices.models import Objection, PublicNotice
 from qaward.portal.todo import todos_for
 from qaward.programs.models import Edition, EditionStage
 
-from ..timing import CaseResult, measure
+from ..timing import CaseResult, compare
 from .common import fetch, fresh_user, table
 
 
@@ -43,8 +43,7 @@ def run(world, repeat: int) -> list[CaseResult]:
     def system(user) -> list[int]:
         return sorted(item.count for item in todos_for(user))
 
-    s = measure(system, repeat, setup=fresh_user(user_id))
-    f = measure(floor, repeat)
+    s, f = compare(system, floor, repeat, setup=fresh_user(user_id))
     items = todos_for(fresh_user(user_id)())
     return [CaseResult("f_office_todo", "待办 todos_for(office user), all providers", s.timing, f.timing,
                        len(s.result), len(f.result), s.result == f.result,

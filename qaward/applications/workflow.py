@@ -17,7 +17,7 @@ from qaward.core.workflow import StateMachine, Transition
 from qaward.programs.models import EditionStage as E
 from qaward.programs.rules import can_decide
 
-from . import eligibility
+from . import awards, eligibility
 from .enums import BEFORE_ACCEPTANCE, ApplicationState, ReviewStage
 from .rules import edition_stage_in as at
 from .rules import is_applicant_member, is_receiver_staff, is_recommender_staff
@@ -50,14 +50,17 @@ APPLICATION_MACHINE = StateMachine(
         # only in its stage of the edition. ``nominate`` takes the proposed level (award / nomination).
         Transition("nominate", (S.ACCEPTED,), S.CANDIDATE, _("列入候选名单"), is_office & at(E.CANDIDATES)),
         Transition("propose_award", (S.CANDIDATE,), S.PROPOSED, _("列入获奖建议名单"),
-                   is_leadership & at(E.DELIBERATION)),
+                   is_leadership & at(E.DELIBERATION), guards=(awards.within_quota,)),
         Transition("drop", (S.CANDIDATE,), S.NOT_AWARDED, _("不列入获奖建议名单"),
                    is_leadership & at(E.DELIBERATION), reason_required=True),
         # 第二十一条: whoever records the edition's decision records each application's (programs.rules).
-        Transition("award", (S.PROPOSED,), S.AWARDED, _("表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
+        # The award is written to AwardRecord, which 第十三条's cool-down reads.
+        Transition("award", (S.PROPOSED,), S.AWARDED, _("表彰"), can_decide & at(E.REPORTED, E.DECIDED),
+                   guards=(awards.within_quota,), effects=(awards.record_winner,)),
         Transition("not_award", (S.PROPOSED,), S.NOT_AWARDED, _("不予表彰"), can_decide & at(E.REPORTED, E.DECIDED)),
+        # 第三十条: the revocation date on AwardRecord starts the 3-edition ban.
         Transition("revoke", (S.AWARDED,), S.REVOKED, _("撤销奖项"), can_decide & at(E.DECIDED),
-                   reason_required=True),
+                   reason_required=True, effects=(awards.record_revocation,)),
     ],
 )
 

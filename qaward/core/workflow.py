@@ -30,7 +30,9 @@ class Transition:
     permission: Callable  # rules predicate (user, obj) -> bool
     guards: tuple[Guard, ...] = ()
     reason_required: bool = False
-    effects: tuple[Callable, ...] = field(default=())  # run after the state is saved
+    # Run after the state is saved, as effect(obj, user=..., reason=..., **context): a revocation's
+    # effect keeps the reason as the record's grounds.
+    effects: tuple[Callable, ...] = field(default=())
 
 
 # Every machine by name, so the audit trail can show "提交申报" for the record "application.submit".
@@ -96,7 +98,7 @@ class StateMachine:
                 before={self.field_name: state}, after={self.field_name: t.target, **_jsonable(context)},
             )
             for effect in t.effects:
-                effect(obj, user=user, **context)
+                effect(obj, user=user, reason=reason, **context)
         return obj
 
 

@@ -98,12 +98,19 @@ def quota_rows(program: Program, entries: Iterable = ()) -> list[QuotaRow]:
             for (level, track), field in QUOTA_FIELDS.items()]
 
 
+def quota_exceeded(program: Program, entries: Iterable) -> RuleResult:
+    """第四条, the one check of ``quota_exceeded``: any list whose entries carry a level and a track —
+    a recommendation notice's lines, or an edition's proposed and awarded applications
+    (qaward.applications.awards.within_quota)."""
+    rows = quota_rows(program, entries)
+    over = [f"{row.label}{row.used}个，上限{row.limit}个" for row in rows if row.exceeded]
+    return check(QUOTA_EXCEEDED, not over, "；".join(over))
+
+
 def check_quotas(program: Program, kind: str, entries: Sequence[EntryData]) -> list[RuleResult]:
     if kind not in QUOTA_CAPPED_KINDS:
         return []
-    rows = quota_rows(program, entries)
-    over = [f"{row.label}{row.used}个，上限{row.limit}个" for row in rows if row.exceeded]
-    return [check(QUOTA_EXCEEDED, not over, "；".join(over))]
+    return [quota_exceeded(program, entries)]
 
 
 # --- publishing ----------------------------------------------------------------------------

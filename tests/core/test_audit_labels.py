@@ -32,3 +32,11 @@ def test_audit_page_shows_label_and_code(client, db):
     html = client.get("/supervision/audit/").content.decode()
 
     assert '<td>上传附件<div class="small text-body-secondary font-monospace">application.attachment_add</div></td>' in html
+
+
+def test_template_filter_gives_the_label():
+    from django.template import Context, Template
+
+    html = Template("{% load audit_tags %}{{ code|action_label }}").render(Context({"code": "notice.withdraw"}))
+
+    assert html == "撤回公示"

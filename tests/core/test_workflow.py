@@ -172,9 +172,9 @@ def test_fire_runs_effects_after_save(edition, office):
     table = edition_machine(Transition("approve", ("preparing",), "approved", "批准", is_office,
                                        effects=(effect,)))
 
-    table.fire(edition, "approve", office, note="x")
+    table.fire(edition, "approve", office, reason="依据", note="x")
 
-    assert seen == [("approved", office, {"note": "x"})]
+    assert seen == [("approved", office, {"reason": "依据", "note": "x"})]
 
 
 def test_fire_failing_effect_rolls_everything_back(edition, office):

@@ -1,20 +1,20 @@
 """Past winners and revocations: what 第十三条 (cool-down) and 第三十条 (ban) are computed from.
 
 The office enters editions held before the system (Edition.is_historical) and their winners, so
-the repeat-application rules see the whole history; a later decision records its winners here too.
+the repeat-application rules see the whole history; a later edition's ``award`` and ``revoke`` actions
+write the same records (awards.py).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
-from qaward.core import audit
 from qaward.core.errors import NotPermitted
 from qaward.programs.models import EditionStage
 
-from ..enums import AwardLevel
+from ..awards import create_award_record, mark_revoked
 from ..models import AwardRecord
 from .common import invalid
 
@@ -26,19 +26,9 @@ def _require_office(actor) -> None:
 
 def record_award(edition, applicant, level: str, actor, *, application=None) -> AwardRecord:
     _require_office(actor)
-    if level not in AwardLevel.values:
-        raise invalid("请选择奖项：质量奖或质量奖提名奖。", "invalid_level")
     if not (edition.is_historical or edition.stage == EditionStage.DECIDED):
         raise invalid("只能为已作出表彰决定的届次（含补录的历史届次）登记获奖记录。", "edition_not_decided")
-    try:
-        with transaction.atomic():
-            record = AwardRecord.objects.create(edition=edition, applicant=applicant, level=level,
-                                                application=application, recorded_by=actor)
-            audit.record("award_record.create", actor=actor, obj=record,
-                         after={"edition": edition.pk, "applicant": applicant.pk, "level": level})
-    except IntegrityError as error:
-        raise invalid(f"{applicant}在{edition}已有获奖记录。", "award_exists", 409) from error
-    return record
+    return create_award_record(edition, applicant, level, actor, application=application)
 
 
 @transaction.atomic
@@ -49,8 +39,4 @@ def record_revocation(record: AwardRecord, actor, *, revoked_on: datetime.date, 
         raise invalid("请填写撤销依据（市政府撤销决定文号或事由）。", "reason_required")
     if revoked_on.year < record.edition.year:
         raise invalid("撤销日期不能早于获奖届次的评选年度。", "invalid_date")
-    record.revoked_on, record.revocation_note = revoked_on, note.strip()[:200]
-    record.save(update_fields=["revoked_on", "revocation_note"])
-    audit.record("award_record.revoke", actor=actor, obj=record, reason=note,
-                 after={"revoked_on": revoked_on})
-    return record
+    return mark_revoked(record, actor, revoked_on=revoked_on, note=note)
