@@ -166,7 +166,7 @@ def test_nominate_by_office_in_candidates_stage_records_the_level(level):
                                                                              "later")
 
 
-@pytest.mark.parametrize("level", ["", "gold"])
+@pytest.mark.parametrize("level", ["", "gold"], ids=["missing", "unknown"])
 def test_nominate_without_a_level_is_refused_and_changes_nothing(level):
     app = application(S.ACCEPTED, E.CANDIDATES)
     with pytest.raises(DomainError) as refused:
