@@ -7,6 +7,21 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (zh-hans).
+
+    LocaleMiddleware activates a request's language in the thread and leaves it there, so a test
+    that browses in English would otherwise hand English labels to whichever test the same
+    worker runs next.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Put the data migrations' rows back after a test that flushed the database.
