@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .cases import CASES
-from .environment import BenchSetupError, scratch_database
+from .environment import BenchSetupError, analyze, scratch_database
 from .generate import Size
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"generating {size}")
                 world = generate(size)
+                analyze()
             print(f"world: {world.counts}")
             results = []
             with settled():

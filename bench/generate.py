@@ -117,11 +117,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--applications", type=int, default=Size.applications)
     parser.add_argument("--audit-records", type=int, default=Size.audit_records)
     args = parser.parse_args(argv)
-    from .environment import scratch_database
+    from .environment import analyze, scratch_database
 
     size = Size(args.organizations, args.applications, args.audit_records)
     with scratch_database(args.database_url, keep=True) as url:
         world = generate(size)
+        analyze()
     print(f"world kept in {url}: {world.counts}")
 
 
