@@ -27,15 +27,15 @@ SUBMITTED_ON = dt.date(2026, 11, 23)
 ALL_POINTS = {"completeness": True, "authenticity": True, "accuracy": True, "legality": True}
 
 
-def _pdf(title: str) -> ContentFile:
-    """A one-page PDF standing in for a scanned certificate."""
+def _pdf(title: str, file_name: str) -> ContentFile:
+    """A one-page PDF standing in for a scanned certificate; ``title`` is its (ASCII) page text."""
     text = title.encode("ascii", "ignore") or b"Demo evidence"
     stream = b"BT /F1 18 Tf 72 720 Td (" + text + b") Tj ET"
     body = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
             b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>"
             b"endobj\n4 0 obj<</Length " + str(len(stream)).encode() + b">>stream\n" + stream + b"\nendstream endobj\n"
             b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-    return ContentFile(body, name=f"{title}.pdf")
+    return ContentFile(body, name=f"{file_name}.pdf")
 
 
 def credit_code(division_code: str, number: int) -> str:
@@ -97,13 +97,13 @@ def _fill(application, user, *, receiver: Organization, complete: bool = True):
         if complete:
             changes["quality_mode_summary"] = MODE
     services.update_application(application, user, **changes)
-    services.add_attachment(application, user, _pdf("Business licence"), kind="evidence",
+    services.add_attachment(application, user, _pdf("Business licence", "营业执照（副本）"), kind="evidence",
                             description="营业执照（副本）扫描件")
     if not complete:
         return application
-    services.add_attachment(application, user, _pdf("ISO 9001 certificate"), kind="evidence",
+    services.add_attachment(application, user, _pdf("ISO 9001 certificate", "质量管理体系认证证书"), kind="evidence",
                             description="质量管理体系认证证书", trade_secret=False)
-    services.add_attachment(application, user, _pdf("Process know-how"), kind="evidence",
+    services.add_attachment(application, user, _pdf("Process know-how", "关键工艺参数控制规程"), kind="evidence",
                             description="关键工艺参数控制规程", trade_secret=True)
     services.record_publicity(application, user, start_on=PUBLICITY[0], end_on=PUBLICITY[1],
                               result=PublicityResult.NO_OBJECTION, scope="本单位公告栏及内部网站")
@@ -155,7 +155,7 @@ def build_applications(world) -> None:
     office = world.user("office1")
     # 1 accepted: the whole chain through 盐湖区
     a, u = start(applicants[0], county_msa(applicants[0]))
-    evidence = services.add_attachment(a, u, _pdf("Labour contract"), kind="talent", description="劳动合同及职称证书")
+    evidence = services.add_attachment(a, u, _pdf("Labour contract", "劳动合同及职称证书"), kind="talent", description="劳动合同及职称证书")
     talent = services.add_talent(a, u, name="（演示）陈高工", level=TalentLevel.SENIOR, title="正高级工程师",
                                  field="产品研发", introduced_on=dt.date(2024, 5, 6), evidence=evidence)
     a = submit(a, u)
