@@ -1,7 +1,8 @@
 """Settings shared by every environment.
 
 Environment variables: DATABASE_URL (default: SQLite file), SECRET_KEY,
-DEBUG, ALLOWED_HOSTS, FIELD_ENCRYPTION_KEY (hex, 32 chars = SM4 key).
+DEBUG, ALLOWED_HOSTS, FIELD_ENCRYPTION_KEY (hex, 32 chars = SM4 key),
+MEDIA_ROOT (uploaded files), REDIS_URL (optional shared cache instead of the database).
 """
 
 import os
@@ -89,6 +90,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Application servers keep no state of their own (DESIGN.md §8), so several can share one database:
+# sessions and the cache (the objection limit's counters) live in the database, or in Redis when
+# REDIS_URL is set; files live in the storage backend. The cache table needs `createcachetable`.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "qaward_cache"}}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out client never reaches the password check.
@@ -116,6 +127,8 @@ AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Failures are counted in the database, so a lockout holds on every application server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
@@ -156,3 +169,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Client address for throttling: the last NUM_PROXIES hops of X-Forwarded-For are trusted; with 0
+# (direct exposure, the default) only REMOTE_ADDR counts, so a forged header cannot dodge a limit.
+NINJA_NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))

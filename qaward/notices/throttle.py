@@ -1,7 +1,7 @@
 """A ceiling on objections per client address, so the open form cannot be used to flood the office.
 
-Generous on purpose: one person may well object to several entries. Counts live in Django's cache
-(per process with the default local-memory cache; shared once a shared cache is configured).
+Generous on purpose: one person may well object to several entries. Counts live in Django's cache,
+which the settings share between application servers (database or Redis), so the limit holds on all.
 """
 
 from ninja.throttling import AnonRateThrottle
