@@ -35,7 +35,7 @@ messages: bootstrap
 
 run: messages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
+
 	$(MANAGE) load_demo --if-empty
 	@# The background-task worker runs beside the web server and stops with it.
 	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

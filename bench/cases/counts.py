@@ -1,9 +1,10 @@
 """(b) Applications counted by state and county for the office.
 
-The system has no aggregate query for this: the formal-review page (views/queues.py:formal_review)
-loads every visible application of the edition and tallies states in Python. b1 times that path,
-with the county read from the already joined division; b2 times the ORM aggregate that would
-replace it (values().annotate(Count)). The floor of both is one raw GROUP BY.
+b1 times how the formal-review page (views/queues.py:formal_review) used to count: load every
+visible application of the edition and tally in Python, the county read from the already joined
+division. b2 times the ORM aggregate (values().annotate(Count)) that replaced it there and that the
+edition's statistics use (queries.counts_by_state / counts_by_division). b1 stays as the reference
+of what the aggregate saves. The floor of both is one raw GROUP BY.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ def run(world, repeat: int) -> list[CaseResult]:
 
     results = []
     for key, title, fn in (
-        ("b1_counts_python_tally", "按状态×县统计 counts by state × county (formal_review view: load all, tally)",
+        ("b1_counts_python_tally", "按状态×县统计 counts by state × county (load all, tally: the former formal_review)",
          python_tally),
-        ("b2_counts_orm_aggregate", "按状态×县统计 counts by state × county (ORM values().annotate(), proposed)",
+        ("b2_counts_orm_aggregate", "按状态×县统计 counts by state × county (ORM values().annotate(), as the system counts)",
          orm_aggregate),
     ):
         s, f = compare(fn, floor, repeat, setup=fresh_user(world.office_user_id))

@@ -1,6 +1,7 @@
 """(c) The formal-review checklist of one application: every check of acceptance_guard (第三、十一～十七、三十条).
 
-System: the application loaded as its page loads it (visible_applications(office).get(pk)), then
+System: the application loaded as its page loads it (queries.for_page(office).get(pk): the visible
+application with its applicant's profiles, publicity and the edition's rubrics joined), then
 list(eligibility.acceptance_guard(application)) — acceptance window, the organisation's or the
 individual's conditions, the common ones, opinions and talents. Floor: the raw SELECTs those checks
 need (one join for the application and its one-to-one rows, then the applicant's records, history,
@@ -33,7 +34,7 @@ from qaward.applications.models import (
     PublicityRecord,
     TalentRecord,
 )
-from qaward.applications.queries import visible_applications
+from qaward.applications.queries import for_page
 from qaward.core import rulebook
 from qaward.programs.models import CalendarOverride, Edition, Program, RubricCategory, RubricItem
 from qaward.programs.models.programs import add_years
@@ -145,7 +146,7 @@ def _query_spread(ids: list[int], facts: list[dict], office_id: int) -> str:
     user.role_codes()
     for pk, fact in zip(ids, facts, strict=True):
         with CaptureQueriesContext(connection) as captured:
-            list(acceptance_guard(visible_applications(user).get(pk=pk)))
+            list(acceptance_guard(for_page(user).get(pk=pk)))
         spread.setdefault("organisation" if fact["organization"] else "individual", []).append(len(captured))
     return "; ".join(f"{track} {min(n)}–{max(n)}" for track, n in spread.items())
 
@@ -159,7 +160,7 @@ def run(world, repeat: int, sample: int = SAMPLE) -> list[CaseResult]:
     def system(user):
         results = []
         for pk in ids:
-            application = visible_applications(user).get(pk=pk)
+            application = for_page(user).get(pk=pk)
             results.append(list(acceptance_guard(application)))
         return results
 

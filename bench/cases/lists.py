@@ -1,7 +1,7 @@
 """(a) The office's lists: the acceptance list page (第十七条) and the application list it exports.
 
-System: the view's own path — visible_applications(office) and acceptance_list(edition) from
-qaward.applications.queries, rendered through the export's column definitions (what the page and
+System: the view's own path — listing(visible_applications(office)) and acceptance_list(edition) from
+qaward.applications.queries (lists leave the long texts unloaded), rendered through the export's column definitions (what the page and
 the workbook show). Floor: one hand-written SELECT with the same joins, fetching only the columns
 shown, formatted into the same rows.
 """
@@ -17,7 +17,7 @@ from qaward.applicants.models import Applicant
 from qaward.applications.enums import ACCEPTED_OR_LATER, ApplicationState
 from qaward.applications.exports import ACCEPTANCE_COLUMNS, APPLICATION_COLUMNS
 from qaward.applications.models import Application
-from qaward.applications.queries import acceptance_list, visible_applications
+from qaward.applications.queries import acceptance_list, listing, visible_applications
 from qaward.programs.models import Edition, Program
 
 from ..timing import CaseResult, compare
@@ -80,8 +80,8 @@ def acceptance(edition: Edition, repeat: int, office_id: int) -> CaseResult:
 
 def office_list(edition: Edition, repeat: int, office_id: int) -> CaseResult:
     def system(user):
-        queryset = (visible_applications(user).exclude(state=ApplicationState.DRAFT).filter(edition=edition)
-                    .order_by("pk"))
+        queryset = (listing(visible_applications(user)).exclude(state=ApplicationState.DRAFT)
+                    .filter(edition=edition).order_by("pk"))
         return _columns(APPLICATION_COLUMNS, queryset)
 
     sql = f"""

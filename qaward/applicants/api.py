@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from qaward.accounts.models import Division
+from qaward.core.masking import contact_for
 
 from . import services
 from .enums import APPLICANT_ORGANIZATION_KINDS
@@ -148,13 +149,15 @@ class RevealOut(Schema):
     id_number: str
 
 
-def applicant_out(applicant: Applicant) -> dict:
+def applicant_out(applicant: Applicant, reader=None) -> dict:
+    """The applicant as ``reader`` may see it; without a reader (the registrant's own answer), in full."""
     division = applicant.division
+    phone = applicant.contact_phone if reader is None else contact_for(reader, applicant.contact_phone)[0]
     out = {
         "id": applicant.pk, "kind": applicant.kind, "name": applicant.name,
         "division": division.name if division else None, "division_code": division.code if division else None,
         "industry_code": applicant.industry_code, "industry_name": applicant.industry_name,
-        "contact_name": applicant.contact_name, "contact_phone": applicant.contact_phone,
+        "contact_name": applicant.contact_name, "contact_phone": phone,
         "organization": None, "person": None,
         "honours": list(applicant.honours.values("level", "title", "conferred_by", "year")),
         "accidents": list(applicant.accidents.values("occurred_on", "kind", "is_major", "description")),
@@ -216,14 +219,14 @@ def register_individual(request, payload: IndividualIn):
 
 @router.get("/applicants/{applicant_id}", response=ApplicantOut, summary="申报者信息（身份证号脱敏）")
 def get_applicant(request, applicant_id: int):
-    return applicant_out(_visible(request, applicant_id))
+    return applicant_out(_visible(request, applicant_id), request.user)
 
 
 @router.patch("/applicants/{applicant_id}", response=ApplicantOut, summary="修改申报者信息")
 def update_applicant(request, applicant_id: int, payload: ProfileIn):
     applicant = _visible(request, applicant_id)
     services.update_profile(applicant, request.user, **payload.dict(exclude_unset=True))
-    return applicant_out(applicant)
+    return applicant_out(applicant, request.user)
 
 
 @router.post("/applicants/{applicant_id}/id-number", response=RevealOut,

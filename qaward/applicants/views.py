@@ -112,18 +112,24 @@ def profile(request):
     return _page(request, applicant)
 
 
-@login_required
-def applicant_detail(request, pk: int):
+def _visible_or_404(request, pk: int) -> Applicant:
+    """An applicant the user may see; to anyone else it does not exist (its pages and forms alike)."""
     applicant = get_object_or_404(Applicant.objects.select_related("organization__division"), pk=pk)
     if not request.user.has_perm("applicants.view_applicant", applicant):
         raise Http404
-    return _page(request, applicant)
+    return applicant
+
+
+@login_required
+def applicant_detail(request, pk: int):
+    return _page(request, _visible_or_404(request, pk))
 
 
 @login_required
 @require_POST
 def profile_update(request, pk: int):
-    applicant = get_object_or_404(Applicant, pk=pk)
+    # A refused or invalid form re-renders the applicant's page: only for those who may see it.
+    applicant = _visible_or_404(request, pk)
     form = _profile_form(applicant, request.POST)
     if form.is_valid():
         with domain_errors(request, form=form) as outcome:
@@ -143,7 +149,7 @@ def _back(request, applicant) -> str:
 @login_required
 @require_POST
 def record_add(request, pk: int, record_type: str):
-    applicant = get_object_or_404(Applicant, pk=pk)
+    applicant = _visible_or_404(request, pk)
     if record_type not in RECORD_FORMS:
         raise Http404
     form = RECORD_FORMS[record_type](request.POST)
@@ -164,7 +170,7 @@ def record_remove(request, record_type: str, pk: int):
     if model is None:
         raise Http404
     record = get_object_or_404(model, pk=pk)
-    applicant = record.applicant
+    applicant = _visible_or_404(request, record.applicant_id)
     with domain_errors(request) as outcome:
         services.remove_record(record, request.user)
     if outcome.ok:
@@ -175,7 +181,7 @@ def record_remove(request, record_type: str, pk: int):
 @login_required
 @require_POST
 def reveal_id_number(request, pk: int):
-    applicant = get_object_or_404(Applicant, pk=pk)
+    applicant = _visible_or_404(request, pk)
     form = RevealForm(request.POST)
     number = None
     if form.is_valid():

@@ -17,14 +17,15 @@ from ninja.files import UploadedFile
 from qaward.accounts.models import Organization
 from qaward.api.schemas import RuleResultOut
 from qaward.applicants.rules import applicants_of
-from qaward.core.errors import DomainError
+from qaward.core.errors import DomainError, NotPermitted
+from qaward.core.masking import contact_for
 from qaward.programs.models import Edition
 
 from . import presenters, services
 from .content import char_count, required_sections
 from .downloads import attachment_response
 from .models import Application, Attachment, OpinionRequest, TalentRecord
-from .queries import acceptance_list, visible_applications
+from .queries import acceptance_list, for_page, listing, visible_applications
 
 router = Router(tags=["applications"])
 
@@ -246,10 +247,12 @@ def summary_out(a: Application) -> dict:
 
 def application_out(a: Application, user) -> dict:
     answers = a.self_assessment or {}
+    # As on the page: in full for those whose work is to contact the applicant, masked for the others.
+    phone, email = contact_for(user, a.contact_phone, a.contact_email)
     return {
         **summary_out(a),
         "recommender": a.recommender.name if a.recommender else None,
-        "contact_name": a.contact_name, "contact_phone": a.contact_phone, "contact_email": a.contact_email,
+        "contact_name": a.contact_name, "contact_phone": phone, "contact_email": email,
         "profile": a.profile, "profile_chars": char_count(a.profile), "quality_mode_summary": a.quality_mode_summary,
         "self_assessment": [{"code": code, "name": name, "text": answers.get(code, ""),
                              "chars": char_count(answers.get(code, ""))} for code, name in required_sections(a)],
@@ -273,7 +276,7 @@ def application_out(a: Application, user) -> dict:
 
 def _visible(request, application_id: int) -> Application:
     try:
-        return visible_applications(request.user).get(pk=application_id)
+        return for_page(request.user).get(pk=application_id)
     except Application.DoesNotExist:
         raise Http404 from None
 
@@ -288,7 +291,7 @@ def _own_attachment(application, attachment_id: int | None) -> Attachment | None
 
 @router.get("/applications", response=list[ApplicationSummaryOut], summary="调用者可见的申报列表")
 def list_applications(request, edition: int | None = None, state: str | None = None):
-    queryset = visible_applications(request.user)
+    queryset = listing(visible_applications(request.user))
     if edition is not None:
         queryset = queryset.filter(edition_id=edition)
     if state:
@@ -300,6 +303,8 @@ def list_applications(request, edition: int | None = None, state: str | None = N
 def create_application(request, payload: ApplicationIn):
     edition = get_object_or_404(Edition, pk=payload.edition)
     mine = applicants_of(request.user)
+    if not mine.exists():
+        raise NotPermitted("只有申报者可以新建申报；请先注册为申报者。")
     if payload.applicant is not None:
         applicant = mine.filter(pk=payload.applicant).first()
     else:

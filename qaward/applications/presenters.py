@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qaward.core.rulebook import RuleResult, Severity
@@ -9,24 +10,32 @@ from qaward.core.rulebook import RuleResult, Severity
 from . import eligibility
 from .enums import ApplicationState
 from .services import available_actions as _available
-from .workflow import APPLICATION_MACHINE
 
 S = ApplicationState
+
+
+# The guard of the application's next step whose checks the checklist shows; any other state shows
+# all conditions (eligibility.evaluate, which is also what resubmission checks).
+CHECKLIST_GUARDS = {
+    S.DRAFT: eligibility.submission_guard,
+    S.RETURNED: eligibility.resubmission_guard,
+    S.RECOMMENDED: eligibility.acceptance_guard,
+}
 
 
 def checklist(application, **context) -> list[RuleResult]:
     """Every check that stands between the application and its next step, in the Measures' order:
     the conditions of submission for a draft, of formal review once recommended, all conditions otherwise."""
-    if application.state == S.DRAFT:
-        return list(eligibility.submission_guard(application, **context))
-    if application.state == S.RECOMMENDED:
-        return list(eligibility.acceptance_guard(application, **context))
-    return eligibility.evaluate(application, **context)
+    guard = CHECKLIST_GUARDS.get(application.state)
+    return list(guard(application, **context)) if guard else eligibility.evaluate(application, **context)
 
 
 @dataclass
 class ChecklistSummary:
     results: list[RuleResult]
+    # The guard the results are of (None: all conditions), so the page's actions reuse them instead
+    # of evaluating the same rules a second time.
+    guard: Callable | None = None
 
     @property
     def blocking(self) -> list[RuleResult]:
@@ -46,7 +55,7 @@ class ChecklistSummary:
 
 
 def summary(application, **context) -> ChecklistSummary:
-    return ChecklistSummary(checklist(application, **context))
+    return ChecklistSummary(checklist(application, **context), CHECKLIST_GUARDS.get(application.state))
 
 
 @dataclass
@@ -63,13 +72,23 @@ class ActionView:
         return not self.blockers
 
 
-def actions_for(application, user, *, with_blockers: bool = True) -> list[ActionView]:
+def actions_for(application, user, *, with_blockers: bool = True,
+                checked: ChecklistSummary | None = None) -> list[ActionView]:
+    """The user's actions now, each with what blocks it; ``checked``, the page's checklist of the same
+    application, stands in for its guard's checks."""
+    known = {checked.guard: checked.results} if checked is not None and checked.guard else {}
     views = []
     for t in _available(application, user):
-        blockers = APPLICATION_MACHINE.blockers(application, t.action) if with_blockers and t.guards else []
+        blockers = _blockers(application, t, known) if with_blockers and t.guards else []
         views.append(ActionView(t.action, str(t.label), t.target, str(S(t.target).label), t.reason_required,
                                 blockers))
     return views
+
+
+def _blockers(application, transition, known: dict) -> list[RuleResult]:
+    """APPLICATION_MACHINE.blockers for a transition already found, reusing the results in ``known``."""
+    return [r for guard in transition.guards
+            for r in (known[guard] if guard in known else guard(application)) if r.blocking]
 
 
 def back_link(application, user) -> tuple[str, str]:

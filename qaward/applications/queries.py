@@ -14,11 +14,26 @@ from .rules import RECOMMENDING_GOVERNMENTS
 S = ApplicationState
 
 
+# The long texts only the application's own page shows; a list that loads them for every row pays
+# for their transfer and decoding and shows none of them.
+LIST_DEFERRED = ("profile", "quality_mode_summary", "self_assessment")
+
+
 def _base() -> QuerySet:
     return Application.objects.select_related(
         "edition", "edition__program", "applicant", "applicant__organization", "applicant__organization__division",
         "receiver", "recommender",
     )
+
+
+def _list_base() -> QuerySet:
+    return listing(_base())
+
+
+def listing(applications: QuerySet) -> QuerySet:
+    """``applications`` for a list or an export: without the texts of LIST_DEFERRED. A list's
+    template must not read them, or each row costs one more query."""
+    return applications.defer(*LIST_DEFERRED)
 
 
 def _county_divisions(user):
@@ -51,12 +66,23 @@ def visible_applications(user) -> QuerySet:
     return _base().filter(q)
 
 
+def for_page(user) -> QuerySet:
+    """visible_applications for the application's own page: also what its checks and forms read
+    (the applicant's profiles, the internal publicity, the edition's rubrics). The program's rubrics,
+    a fallback editions rarely need, are left out: on PostgreSQL two more joins cost more planning
+    time than the query they save."""
+    return visible_applications(user).select_related(
+        "applicant__org_profile", "applicant__person_profile", "publicity",
+        "edition__organization_rubric", "edition__individual_rubric",
+    )
+
+
 def receiver_queue(user) -> QuerySet:
     """第十六条: submissions waiting for the user's department to audit."""
     orgs = (user.organizations_for(Role.COUNTY_MSA).filter(department_type=DepartmentType.COUNTY_MSA)
             | user.organizations_for(Role.INDUSTRY_AUTHORITY)
             .filter(department_type=DepartmentType.INDUSTRY_AUTHORITY))
-    return _base().filter(state=S.SUBMITTED, receiver__in=orgs.values("pk"))
+    return _list_base().filter(state=S.SUBMITTED, receiver__in=orgs.values("pk"))
 
 
 def recommendation_queue(user) -> QuerySet:
@@ -70,19 +96,19 @@ def recommendation_queue(user) -> QuerySet:
         q |= county
     if user.has_role(Role.INDUSTRY_AUTHORITY):
         q |= industry
-    return _base().filter(q, state=S.DEPT_APPROVED)
+    return _list_base().filter(q, state=S.DEPT_APPROVED)
 
 
 def formal_review_queue(user) -> QuerySet:
     """第十七条: recommended applications waiting for the office's formal review."""
     if not user.has_role(Role.OFFICE):
         return Application.objects.none()
-    return _base().filter(state=S.RECOMMENDED)
+    return _list_base().filter(state=S.RECOMMENDED)
 
 
 def applicant_queue(user) -> QuerySet:
     """Applications waiting for the applicant: drafts and returned ones."""
-    return _base().filter(applicant__in=applicants_of(user), state__in=(S.DRAFT, S.RETURNED))
+    return _list_base().filter(applicant__in=applicants_of(user), state__in=(S.DRAFT, S.RETURNED))
 
 
 def acceptance_list(edition) -> QuerySet:
@@ -90,10 +116,10 @@ def acceptance_list(edition) -> QuerySet:
 
     The notices app builds the public notice from this list; it includes the applications that
     have since moved on in the evaluation, because acceptance is not undone by later stages.
+    A list: the texts of LIST_DEFERRED are not loaded.
     """
-    return (_base().filter(edition=edition, state__in=ACCEPTED_OR_LATER)
+    return (_list_base().filter(edition=edition, state__in=ACCEPTED_OR_LATER)
             .order_by("-applicant__kind", "accepted_at", "pk"))
-
 
 
 def counts_by_state(applications: QuerySet) -> list[tuple[str, str, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -91,27 +92,54 @@ class ChainReport:
         return self.broken_at is None
 
 
-def verify_chain() -> ChainReport:
-    """Walk the chain in order; report the first link whose digest or back-pointer is wrong."""
-    previous = GENESIS
-    expected_sequence = 1
-    checked = 0
-    for entry in AuditRecord.objects.order_by("sequence").iterator(chunk_size=2000):
-        if entry.sequence != expected_sequence:
-            return ChainReport(checked, expected_sequence, f"缺少第 {expected_sequence} 号记录（可能被删除）")
-        if entry.previous_digest != previous:
-            return ChainReport(checked, entry.sequence, "前序摘要不一致（前一条记录被篡改或删除）")
-        if compute_digest(entry) != entry.digest:
-            return ChainReport(checked, entry.sequence, "记录内容与摘要不符（记录被篡改）")
-        previous = entry.digest
-        expected_sequence += 1
-        checked += 1
-    return _check_head(checked, previous)
+# How often a long walk reports its progress: every chunk read from the database.
+PROGRESS_EVERY = 2000
+# Records appended while the walk runs are walked too; this bounds the rounds under a stream of appends.
+MAX_ROUNDS = 10
 
 
-def _check_head(checked: int, last_digest: str) -> ChainReport:
+def verify_chain(progress: Callable[[int], None] | None = None, *, every: int = PROGRESS_EVERY) -> ChainReport:
+    """Walk the chain in order; report the first link whose digest or back-pointer is wrong.
+
+    ``progress(walked)`` is called every ``every`` records (a background check shows it as a bar).
+    """
+    walk = _Walk(progress, every)
+    records = AuditRecord.objects.order_by("sequence")
+    broken, rounds = walk.over(records), 0
+    while broken is None:
+        head = AuditChainHead.objects.filter(pk=1).first()
+        # A writer appends the record and moves the head in one transaction: a head beyond the walk
+        # with the records present means they were appended meanwhile, not that the tail is gone.
+        appended = records.filter(sequence__gt=walk.checked)
+        if head is None or head.last_sequence <= walk.checked or rounds == MAX_ROUNDS or not appended.exists():
+            return _check_head(walk.checked, walk.previous, head)
+        broken, rounds = walk.over(appended), rounds + 1
+    return broken
+
+
+class _Walk:
+    def __init__(self, progress, every: int):
+        self.previous, self.checked = GENESIS, 0
+        self.progress, self.every = progress, every
+
+    def over(self, records) -> ChainReport | None:
+        for entry in records.iterator(chunk_size=2000):
+            expected_sequence = self.checked + 1
+            if entry.sequence != expected_sequence:
+                return ChainReport(self.checked, expected_sequence, f"缺少第 {expected_sequence} 号记录（可能被删除）")
+            if entry.previous_digest != self.previous:
+                return ChainReport(self.checked, entry.sequence, "前序摘要不一致（前一条记录被篡改或删除）")
+            if compute_digest(entry) != entry.digest:
+                return ChainReport(self.checked, entry.sequence, "记录内容与摘要不符（记录被篡改）")
+            self.previous = entry.digest
+            self.checked += 1
+            if self.progress is not None and self.checked % self.every == 0:
+                self.progress(self.checked)
+        return None
+
+
+def _check_head(checked: int, last_digest: str, head: AuditChainHead | None) -> ChainReport:
     """The head remembers the last link, so a deleted or rewritten tail is caught too."""
-    head = AuditChainHead.objects.filter(pk=1).first()
     if head is None:
         return ChainReport(checked, 1, "链头缺失（审计链被重置）") if checked else ChainReport(0)
     if head.last_sequence > checked:

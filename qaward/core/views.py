@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from . import audit
+from . import verification as verification_service
 from .audit_labels import action_label
 from .forms import AuditFilterForm, object_type_label
-from .models import AuditRecord
+from .models import AuditRecord, AuditVerification
 
 PER_PAGE = 50
 # Records shown on each side of a broken link, so the reader sees it in its neighbourhood.
@@ -61,15 +64,31 @@ def _around(broken_at: int) -> list[dict]:
 @permission_required("core.verify_audit_trail", raise_exception=True)
 @require_POST
 def verify_trail(request):
-    report = audit.verify_chain()
-    audit.record_read(
-        "audit.verify_chain", actor=request.user,
-        after={"checked": report.checked, "intact": report.intact, "broken_at": report.broken_at,
-               "reason": report.reason},
-    )
-    form = AuditFilterForm(None)
-    context = _context(request, form, report=report)
-    if not report.intact:
+    """Start a check of the whole chain in the background and show its page, which follows it."""
+    verification = verification_service.start(request.user)
+    return redirect("core:audit_verification", pk=verification.pk)
+
+
+@login_required
+@permission_required("core.verify_audit_trail", raise_exception=True)
+def verification(request, pk: int):
+    """A check's page: its progress while it runs, then the result above the trail, with the
+    records around the first broken link when there is one."""
+    check = get_object_or_404(AuditVerification.objects.select_related("started_by"), pk=pk)
+    report = check if check.finished else None
+    context = _context(request, AuditFilterForm(None), verification=check, report=report)
+    if report is not None and not report.intact:
         context["rows"] = _around(report.broken_at)
         context["page"] = None
     return render(request, "core/audit_trail.html", context)
+
+
+@login_required
+@permission_required("core.verify_audit_trail", raise_exception=True)
+@require_GET
+def verification_progress(request, pk: int):
+    """The panel the page polls every 2 s; once the check has ended, htmx loads its page again."""
+    check = get_object_or_404(AuditVerification.objects.select_related("started_by"), pk=pk)
+    if request.htmx and not check.under_way:
+        return HttpResponseClientRedirect(reverse("core:audit_verification", args=[check.pk]))
+    return render(request, "core/_verification.html", {"verification": check})

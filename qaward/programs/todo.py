@@ -14,8 +14,10 @@ from .workflow import EDITION_MACHINE
 def edition_actions(user) -> list[TodoItem]:
     # A handful of editions at most are in progress (one per five-year cycle), so checking each
     # one's guards stays cheap.
-    editions = Edition.objects.filter(is_historical=False).exclude(stage=EditionStage.DECIDED).select_related(
-        "program__rule_document", "organization_rubric", "individual_rubric")
+    # The Measures' full text (tens of kilobytes) is for the portal's page, never for a guard.
+    editions = (Edition.objects.filter(is_historical=False).exclude(stage=EditionStage.DECIDED)
+                .select_related("program__rule_document", "organization_rubric", "individual_rubric")
+                .defer("program__rule_document__full_text"))
     items = []
     for edition in editions:
         for transition in EDITION_MACHINE.available_actions(edition, user):

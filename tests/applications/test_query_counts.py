@@ -1,11 +1,14 @@
 """List pages and exports read a fixed number of queries, however many applications they show."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from qaward.accounts.enums import Role
 from qaward.applications import services
+from qaward.applications.models import Application
 from tests.applications.factories import ApplicationFactory, complete, current_edition, office_user, staff
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +39,8 @@ def chain():
 
 def test_office_formal_review_list_queries_do_not_grow_with_rows(chain, django_assert_max_num_queries):
     client = client_for(chain["office"])
-    with django_assert_max_num_queries(12):
+    # The counts by state are one aggregate and the in-chain list one SELECT of its own.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("applications:formal_review"))
     assert len(response.context["queue"]) == ROWS
     assert len(response.context["in_chain"]) == 2 * ROWS
@@ -63,3 +67,68 @@ def test_department_inbox_queries_do_not_grow_with_rows(chain, who, django_asser
     with django_assert_max_num_queries(10):
         response = client.get(reverse("applications:inbox"))
     assert response.status_code == 200
+
+
+def test_office_formal_review_counts_states_of_the_edition(chain):
+    response = client_for(chain["office"]).get(reverse("applications:formal_review"))
+
+    assert [(state, n) for _label, state, n in response.context["counts"]] == [
+        ("submitted", ROWS), ("dept_approved", ROWS), ("recommended", ROWS), ("accepted", ROWS)]
+    assert response.context["counts"][0][0] == "待接收部门审核"
+
+
+# The texts of queries.LIST_DEFERRED are loaded by the application's own page only.
+LONG_TEXTS = ('"applications_application"."profile"', '"applications_application"."self_assessment"',
+              '"applications_application"."quality_mode_summary"')
+
+
+def _lists_long_texts(captured) -> list[str]:
+    return [q["sql"][:120] for q in captured if any(column in q["sql"] for column in LONG_TEXTS)]
+
+
+@pytest.mark.parametrize(("who", "url"), [
+    ("office", lambda: reverse("applications:formal_review")),
+    ("office", lambda: reverse("applications:acceptance_edition", args=[current_edition().pk])),
+    ("office", lambda: reverse("applications:acceptance_xlsx", args=[current_edition().pk])),
+    ("office", lambda: reverse("applications:export")),
+    ("msa", lambda: reverse("applications:inbox")),
+    ("government", lambda: reverse("applications:inbox")),
+])
+def test_lists_do_not_load_the_long_texts(chain, who, url):
+    client = client_for(chain[who])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url())
+
+    assert response.status_code == 200
+    assert _lists_long_texts(captured) == []
+
+
+def test_applicant_list_does_not_load_the_long_texts():
+    app = complete(ApplicationFactory())
+    client = client_for(app.applicant.representative)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("applications:list"))
+
+    assert list(response.context["applications"]) == [app]
+    assert _lists_long_texts(captured) == []
+
+
+def test_office_application_page_evaluates_formal_review_once(chain, django_assert_max_num_queries):
+    """The checklist's formal-review checks (acceptance_guard) feed the actions' blockers too, and
+    the applicant's profiles, the publicity and the rubrics come with the application."""
+    client = client_for(chain["office"])
+    recommended = Application.objects.filter(state="recommended").first()
+    with django_assert_max_num_queries(31):
+        response = client.get(reverse("applications:detail", args=[recommended.pk]))
+    assert response.context["checklist"].results
+    accept = next(view for view in response.context["actions"] if view[0].action == "accept")[0]
+    assert accept.blockers == response.context["checklist"].blocking
+
+
+def test_applicant_draft_page_evaluates_submission_once(django_assert_max_num_queries):
+    app = complete(ApplicationFactory())
+    client = client_for(app.applicant.representative)
+    with django_assert_max_num_queries(36):
+        response = client.get(reverse("applications:detail", args=[app.pk]))
+    submit = next(view for view, _form in response.context["actions"] if view.action == "submit")
+    assert submit.blockers == response.context["checklist"].blocking

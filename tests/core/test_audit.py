@@ -201,6 +201,36 @@ def test_verify_chain_continues_after_new_records(chain):
     assert audit.verify_chain().checked == 6
 
 
+def test_verify_chain_reports_progress_every_n_records(chain):
+    walked = []
+
+    report = audit.verify_chain(walked.append, every=2)
+
+    assert walked == [2, 4]
+    assert report.checked == 5
+
+
+def test_verify_chain_record_appended_during_the_walk_is_walked_too(chain):
+    """A writer appending while the check runs moves the head past the walk: not a deleted tail."""
+    def append_once(walked):
+        if walked == 2:
+            audit.record("test.meanwhile")
+
+    report = audit.verify_chain(append_once, every=2)
+
+    assert (report.intact, report.checked) == (True, 6)
+
+
+def test_verify_chain_forged_record_after_a_deleted_tail(chain):
+    AuditRecord.objects.filter(sequence=5).delete()
+    audit.record("test.after_the_deletion")  # the head said 5, so this one is 6
+
+    report = audit.verify_chain()
+
+    assert (report.broken_at, report.checked) == (5, 4)
+    assert report.reason == "缺少第 5 号记录（可能被删除）"
+
+
 # --- manage.py verify_audit ----------------------------------------------------------------------
 
 def test_verify_audit_command_intact(chain):

@@ -42,14 +42,14 @@ from ..forms import (
 )
 from ..models import Application, Attachment, TalentRecord
 from ..notifications import mark_read
-from ..queries import visible_applications
+from ..queries import for_page
 
 SAVED_EVENT = "applicationSaved"
 
 
 def visible_or_404(request, pk: int) -> Application:
     try:
-        return visible_applications(request.user).get(pk=pk)
+        return for_page(request.user).get(pk=pk)
     except Application.DoesNotExist:
         raise Http404 from None
 
@@ -91,12 +91,13 @@ def page_context(request, application, *, forms=None) -> dict:
     editable = _editable(request, application)
     answers = application.self_assessment or {}
     program = application.program
-    actions = presenters.actions_for(application, request.user)
+    checklist = presenters.summary(application)
+    actions = presenters.actions_for(application, request.user, checked=checklist)
     context = {
         "application": application,
         "applicant": application.applicant,
         "editable": editable,
-        "checklist": presenters.summary(application),
+        "checklist": checklist,
         "actions": [(view, ActionForm(action=view.action)) for view in actions],
         "sections": [(code, name, answers.get(code, ""), char_count(answers.get(code, "")))
                      for code, name in required_sections(application)],

@@ -14,12 +14,13 @@ from qaward.programs.models import Edition, EditionStage
 
 from .. import services
 from ..models import Application
+from ..queries import listing
 
 
 @login_required
 def my_applications(request):
     applicants = list(applicants_of(request.user).select_related("organization__division"))
-    applications = (Application.objects.filter(applicant__in=applicants)
+    applications = (listing(Application.objects.filter(applicant__in=applicants))
                     .select_related("edition", "applicant", "receiver").order_by("-edition__year", "-pk"))
     started = {a.edition_id for a in applications if a.state != "withdrawn"}
     open_editions = [e for e in Edition.objects.filter(stage=EditionStage.OPEN).select_related("program")

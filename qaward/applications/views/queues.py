@@ -14,15 +14,20 @@ from .. import exports
 from ..enums import ApplicationState
 from ..queries import (
     acceptance_list,
+    counts_by_state,
     formal_review_queue,
+    listing,
     receiver_queue,
     recommendation_queue,
     visible_applications,
 )
 
+# Still with the receiving department or the recommender (第十六条), as the office sees them.
+IN_CHAIN = (ApplicationState.SUBMITTED, ApplicationState.DEPT_APPROVED, ApplicationState.RETURNED)
+
 
 def _handled(user, pending):
-    return (visible_applications(user).exclude(pk__in=[a.pk for a in pending])
+    return (listing(visible_applications(user)).exclude(pk__in=[a.pk for a in pending])
             .exclude(state=ApplicationState.DRAFT).order_by("-submitted_at"))
 
 
@@ -54,15 +59,13 @@ def formal_review(request):
         raise PermissionDenied
     edition = _current_edition()
     queue = list(formal_review_queue(user).order_by("submitted_at"))
-    applications = visible_applications(user).filter(edition=edition) if edition else []
-    counts = {}
-    for application in applications:
-        counts[application.state] = counts.get(application.state, 0) + 1
+    counts, in_chain = [], []
+    if edition is not None:
+        applications = visible_applications(user).filter(edition=edition)
+        counts = [(label, state, n) for state, label, n in counts_by_state(applications)]
+        in_chain = list(listing(applications).filter(state__in=IN_CHAIN))
     return render(request, "applications/formal_review.html", {
-        "edition": edition, "queue": queue,
-        "counts": [(state.label, state.value, counts[state]) for state in ApplicationState if state in counts],
-        "in_chain": [a for a in applications if a.state in (ApplicationState.SUBMITTED, ApplicationState.DEPT_APPROVED,
-                                                           ApplicationState.RETURNED)],
+        "edition": edition, "queue": queue, "counts": counts, "in_chain": in_chain,
     })
 
 
@@ -102,7 +105,7 @@ def acceptance_xlsx(request, edition_pk: int):
 @login_required
 def applications_xlsx(request):
     """The applications the caller may see (their department's, or all for the office), as a workbook."""
-    queryset = visible_applications(request.user).exclude(state=ApplicationState.DRAFT)
+    queryset = listing(visible_applications(request.user)).exclude(state=ApplicationState.DRAFT)
     edition = _edition_or_current(request.GET.get("edition") or None)
     if edition is not None:
         queryset = queryset.filter(edition=edition)

@@ -1,3 +1,4 @@
 from .audit import AuditChainHead, AuditRecord
+from .verification import AuditVerification
 
-__all__ = ["AuditChainHead", "AuditRecord"]
+__all__ = ["AuditChainHead", "AuditRecord", "AuditVerification"]

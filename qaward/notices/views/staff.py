@@ -64,8 +64,8 @@ def manage(request):
     rows = [{"edition": e, "kinds": _publishable_kinds(e), "notices": e.listed_notices} for e in editions]
     return render(request, "notices/manage.html", {
         "rows": rows,
-        "to_investigate": queries.objections_to_investigate().count(),
-        "to_decide": queries.objections_to_decide().count(),
+        "to_investigate": queries.count_to_investigate(),
+        "to_decide": queries.count_to_decide(),
         "can_publish": can_publish_notices(request.user),
         "today": timezone.localdate(),
     })
