@@ -72,7 +72,7 @@ class ObjectionForm(forms.Form):
 class TrackForm(forms.Form):
     code = forms.CharField(
         label=_("查询码"), max_length=20,
-        widget=forms.TextInput(attrs={"placeholder": "XXXX-XXXX-XXXX", "autocomplete": "off",
+        widget=forms.TextInput(attrs={"placeholder": "ABCD-2345-EFGH", "autocomplete": "off",
                                       "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
