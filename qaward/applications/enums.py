@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from qaward.programs.enums import AwardLevel  # noqa: F401  (re-exported: the app's vocabulary)
+
 
 class ApplicationState(models.TextChoices):
     """DESIGN.md §3.2: the states of an application, with the words the UI shows."""
@@ -76,11 +78,6 @@ class VerificationStatus(models.TextChoices):
 class PublicityResult(models.TextChoices):
     NO_OBJECTION = "no_objection", _("公示无异议")
     OBJECTION = "objection", _("有异议")
-
-
-class AwardLevel(models.TextChoices):
-    AWARD = "award", _("质量奖")
-    NOMINATION = "nomination", _("质量奖提名奖")
 
 
 class OutboxStatus(models.TextChoices):

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from qaward.programs.enums import AwardLevel, Track  # noqa: F401  (re-exported)
 from qaward.programs.models import EditionStage
 
 
@@ -19,16 +20,6 @@ class NoticeScope(models.TextChoices):
     CITY = "city", _("全市")
     REGION = "region", _("本地区")
     INDUSTRY = "industry", _("本行业、本领域")
-
-
-class Track(models.TextChoices):
-    ORGANIZATION = "organization", _("组织")
-    INDIVIDUAL = "individual", _("个人")
-
-
-class AwardLevel(models.TextChoices):
-    AWARD = "award", _("质量奖")
-    NOMINATION = "nomination", _("质量奖提名奖")
 
 
 class ObjectionStatus(models.TextChoices):
